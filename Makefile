@@ -1,0 +1,80 @@
+# The book's commands. `make book` builds the site; `make test` runs every check. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+STAGE := _build/stage
+SITE := _build/html
+APT_PACKAGES := chromium fonts-nanum
+JB_FLAGS := -W --keep-going
+
+.PHONY: help env book regen test lint serve clean vendor lock apt
+
+help:
+	@echo "make book    build the site into $(SITE) (sets up $(VENV) first)"
+	@echo "make test    run the whole test suite (data, notebooks, papermill, site in Chromium, lint)"
+	@echo "make regen   re-execute chapters and rewrite their stored outputs (the regression reference)"
+	@echo "make serve   preview $(SITE) on http://127.0.0.1:8000"
+	@echo "make clean   remove _build"
+	@echo "make lock    recompile requirements.txt from requirements.in"
+	@echo "make vendor  re-fetch vega, vega-lite, vega-embed and the font from the npm registry"
+
+# The environment is rebuilt when the lock file or the package metadata change.
+$(VENV)/.synced: requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(VENV)/bin/uv pip sync -q --python $(PY) requirements.txt
+	@$(VENV)/bin/uv pip install -q --python $(PY) --no-deps --no-build-isolation -e . 2>/dev/null \
+	  || $(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e .
+	@touch $@
+
+env: $(VENV)/.synced
+
+# Debian packages the tests need (and vl-convert's Hangul font). Installs them when root, else says how.
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing. Run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
+	fi
+
+# JB1 re-executes a notebook only when its code changes (jupyter-book#1633): key its cache on data and package too.
+INPUTS_HASH = $(shell cat data/* axbook/*.py requirements.txt | sha256sum | cut -c1-16)
+
+book: env
+	@$(PY) -m axbook.validate
+	@mkdir -p $(STAGE)
+	@if [ "$$(cat $(STAGE)/.inputs 2>/dev/null)" != "$(INPUTS_HASH)" ]; then rm -rf $(STAGE)/_build/.jupyter_cache; fi
+	@rm -rf $(STAGE)/_build/html
+	$(VENV)/bin/jupyter-book build . --path-output $(STAGE) $(JB_FLAGS)
+	@echo "$(INPUTS_HASH)" > $(STAGE)/.inputs
+	@# Publish only a complete build: swap the new site in whole.
+	@rm -rf $(SITE).new && cp -a $(STAGE)/_build/html $(SITE).new && rm -rf $(SITE) && mv $(SITE).new $(SITE)
+	@echo "Site built: open $(abspath $(SITE))/index.html  (or: make serve)"
+
+regen: env
+	@$(PY) -m axbook.validate
+	$(PY) -m axbook.regen
+
+test: env apt
+	$(PY) -m pytest
+
+lint: env
+	$(VENV)/bin/ruff check axbook tests benchmarks tools chapters data-and-sources.ipynb
+
+serve: env
+	@test -d $(SITE) || { echo "no site yet: run make book" >&2; exit 1; }
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
+
+clean:
+	rm -rf _build
+
+lock: env
+	$(VENV)/bin/uv pip compile requirements.in --python-version 3.11 --generate-hashes -o requirements.txt
+
+vendor:
+	tools/vendor-frontend.sh $$($(PY) -c 'import altair; print(altair.SCHEMA_VERSION.lstrip("v"))')

@@ -1,0 +1,8 @@
+"""Where things live. Everything is relative to the repository, never to the working directory."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+DESCRIPTOR = DATA_DIR / "datapackage.yaml"
+CHAPTERS_DIR = ROOT / "chapters"

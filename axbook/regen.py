@@ -1,0 +1,46 @@
+"""`python -m axbook.regen`: re-execute every chapter in place, rewriting its stored outputs.
+
+The only command that writes into chapters/. Outputs are the regression reference, so they must be
+byte-stable: execution metadata (timings, kernel ids) is dropped and the notebook is written normalised.
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from axbook.paths import ROOT
+
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + [ROOT / "data-and-sources.ipynb"]
+
+
+def clean(nb):
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            for out in cell.outputs:
+                if "execution_count" in out:
+                    out["execution_count"] = None
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def regen(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    nbformat.write(clean(nb), path)
+    print(f"regenerated {path.relative_to(ROOT)}")
+
+
+def main(paths: list[str]) -> int:
+    for path in [Path(p).resolve() for p in paths] or NOTEBOOKS:
+        regen(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

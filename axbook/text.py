@@ -1,0 +1,36 @@
+"""Putting computed values into prose (myst-nb glue) without typing them."""
+
+from myst_nb import glue
+
+
+class Plain(str):
+    """A string glued as itself: myst-nb shows text/plain, which for ``str`` would carry quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def glue_values(values: dict) -> None:
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = Plain(value)
+        elif hasattr(value, "item"):  # numpy scalar: its repr ('np.float64(9.0)') cannot be formatted
+            value = value.item()
+        glue(name, value, display=False)
+
+
+def html_table(frame, *, classes: str = "axbook-table", verdict_column: str | None = None) -> str:
+    """A plain, deterministic HTML table (pandas Styler adds random ids)."""
+    import html
+
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for rec in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, rec, strict=True):
+            css = ""
+            if column == verdict_column:
+                css = f' class="verdict-{str(value).replace(" ", "-")}"'
+            cells.append(f"<td{css}>{html.escape(str(value))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Re-fetch the browser files the site serves itself (no CDN) from the npm registry, at pinned versions.
+# Usage: tools/vendor-frontend.sh VEGA_LITE_VERSION   (must equal altair.SCHEMA_VERSION without the "v")
+set -euo pipefail
+vega=6.4.0 vega_embed=7.3.0 font=5.3.0
+vega_lite=${1:?give the vega-lite version altair expects, e.g. 6.4.1}
+out=$(cd "$(dirname "$0")/.." && pwd)/_static/vendor
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm pack --silent "vega@$vega" "vega-lite@$vega_lite" "vega-embed@$vega_embed" "@fontsource/nanum-gothic@$font" >/dev/null
+for tgz in *.tgz; do mkdir "${tgz%.tgz}"; tar xzf "$tgz" -C "${tgz%.tgz}"; done
+# One file, in dependency order: JB1 loads every *.js under _static in filesystem order.
+{
+  for pkg in "vega-$vega" "vega-lite-$vega_lite" "vega-embed-$vega_embed"; do
+    name=${pkg%-*}
+    printf '/* %s (npm registry), BSD-3-Clause, see _static/vendor/LICENSES.md */\n' "$pkg"
+    cat "$pkg/package/build/$name.min.js"
+    printf '\n'
+  done
+} | sed 's|//# sourceMappingURL=.*||' > "$out/vega-bundle.min.js"
+# Nanum Gothic, weights 400 and 700, woff2 only, under the family name Debian's fonts-nanum uses,
+# so the browser and vl-convert (which reads the Debian TTFs) lay text out with the same face.
+fontdir="fontsource-nanum-gothic-$font/package"
+rm -rf "$out/fonts"; mkdir -p "$out/fonts"
+for w in 400 700; do
+  sed -e "s/'Nanum Gothic'/'NanumGothic'/" \
+      -e "s|url(./files/\([^)]*\)\.woff2) format('woff2'), url([^)]*) format('woff')|url(fonts/\1.woff2) format('woff2')|" \
+      "$fontdir/$w.css"
+  cp "$fontdir"/files/nanum-gothic-*-"$w"-normal.woff2 "$out/fonts/"
+done > "$out/nanum-gothic.css"
+cp "$fontdir/LICENSE" "$out/fonts/LICENSE-OFL.txt"
+{
+  echo "# Vendored front-end files"
+  echo
+  echo "Fetched with \`tools/vendor-frontend.sh $vega_lite\` (\`npm pack\` from the npm registry). Do not edit by hand."
+  echo
+  echo "| package | version | licence | tarball sha256 |"
+  echo "|---|---|---|---|"
+  for tgz in *.tgz; do
+    pkg=$(tar xzf "$tgz" -O package/package.json | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["name"], p["version"], p.get("license"), sep="|")')
+    echo "| ${pkg//|/ | } | $(sha256sum "$tgz" | cut -d' ' -f1) |"
+  done
+  echo
+  echo "Files: \`vega-bundle.min.js\` = vega, vega-lite, vega-embed \`build/*.min.js\` concatenated in that order;"
+  echo "\`nanum-gothic.css\` + \`fonts/*.woff2\` = @fontsource/nanum-gothic weights 400 and 700, family renamed NanumGothic."
+} > "$out/VENDOR.md"
+for pkg in "vega-$vega" "vega-lite-$vega_lite" "vega-embed-$vega_embed"; do
+  printf '\n## %s\n\n```\n' "$pkg"; cat "$pkg/package/LICENSE"; printf '```\n'
+done > "$out/LICENSES.md"
+echo "vendored into $out"
