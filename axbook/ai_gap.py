@@ -58,6 +58,7 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
     size17, size23 = _gap(g, "firm_size", FIRST), _gap(g, "firm_size", LAST)
     region23 = _gap(g, "region", LAST)
     mfg23 = rates.query("group == 'Manufacturing' and year == @LAST")["value"].iloc[0]
+    svc23 = rates.query("group == 'Services' and year == @LAST")["value"].iloc[0]
     by_id = claims.set_index("claim_id")
     printed = {cid: by_id.loc[cid, "value_printed"] for cid in by_id.index}
     gap17_printed, gap23_printed = float(printed["size-gap-2017"]), float(printed["size-gap-2023"])
@@ -78,6 +79,10 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
         "region-ratio-deck": (region23["ratio"], f"{region23['leader_value']:g}% ÷ "
                               f"{region23['laggard_value']:g}% = {region23['ratio']:.3f}"),
         "mfg-rate-deck": (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%"),
+        "lede-mfg-rate": (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%"),
+        "lede-svc-rate": (float(svc23), f"body text: services {LAST} = {svc23:g}%"),
+        "lede-region-ratio": (region23["ratio"], f"{region23['leader_value']:g}% ÷ "
+                              f"{region23['laggard_value']:g}% = {region23['ratio']:.3f}"),
         "not-important-share": (None, "no underlying survey table on the page or in the book's sources"),
         "not-important-6-in-10": (None, f"consistent with the deck's {not_important:g}% (= {not_important / 10:g} "
                                         "in 10), but that figure itself cannot be checked"),

@@ -88,7 +88,7 @@ def _provenance_problems(data_dir: Path, desc: dict) -> list[str]:
             problems.append(f"{where}, column 'gloss_en': Korean quote {row['source_id']!r} needs an English gloss")
     for res in desc["resources"]:
         fields = {f["name"] for f in res["schema"]["fields"]}
-        if "source_id" not in fields:
+        if "source_id" not in fields or res["name"] == "sources":
             continue
         for line, row in enumerate(_read_rows(data_dir, res["path"]), start=2):
             sid = row.get("source_id", "")

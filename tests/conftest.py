@@ -1,0 +1,24 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from axbook.paths import DATA_DIR, ROOT
+
+CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A throwaway copy of data/ to break on purpose (data/ itself is never edited by tests)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.fail("the source page ../shared/seeds/*.txt is missing: clone the book beside shared/")
+    return seeds[0].read_text(encoding="utf-8")

@@ -1,0 +1,140 @@
+"""Unit tests of the package: theme, renderer, parameters, claim verdicts, vendored files."""
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import axbook
+from axbook import ai_gap, claims, data, render, theme
+from axbook.errors import ParameterError
+from axbook.params import validate
+from axbook.paths import ROOT
+
+
+@pytest.fixture
+def chart():
+    axbook.setup()
+    frame = pd.DataFrame({"g": ["대기업", "중소기업"], "v": [13.5, 4.5]})
+    return alt.Chart(frame).mark_bar().encode(x="v:Q", y="g:N").properties(description="Two bars: 13.5 and 4.5")
+
+
+def test_theme_uses_okabe_ito_and_a_hangul_font(chart):
+    spec = chart.to_dict()
+    assert spec["config"]["range"]["category"][:3] == ["#0072B2", "#D55E00", "#009E73"]
+    assert spec["config"]["font"].startswith(theme.FONT)
+    assert spec["config"]["background"] == "#ffffff"
+
+
+def test_renderer_bundle_is_offline_and_deterministic(chart):
+    first, second = chart._repr_mimebundle_(), chart._repr_mimebundle_()
+    assert first == second
+    bundle = first[0] if isinstance(first, tuple) else first
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
+    html = bundle["text/html"]
+    assert "cdn.jsdelivr" not in html and "unpkg" not in html and "<script src" not in html
+    assert re.search(r'id="axbook-chart-[0-9a-f]{12}"', html)
+    assert "vegaEmbed(live, spec, {renderer: \"svg\", actions: false})" in html
+    assert "\n \"" in html  # the spec is pretty-printed, so a regression diff shows the changed line
+    assert bundle["text/plain"] == "Two bars: 13.5 and 4.5"
+    assert bundle["image/svg+xml"].startswith("<svg") and "중소기업" in bundle["image/svg+xml"]
+
+
+def test_chart_id_follows_the_spec(chart):
+    spec = chart.to_dict()
+    changed = json.loads(json.dumps(spec))
+    changed["description"] = "other"
+    assert render.chart_id(spec) != render.chart_id(changed)
+
+
+def test_chart_without_description_is_refused():
+    axbook.setup()
+    with pytest.raises(ValueError, match="text description"):
+        render.mimebundle(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a:Q").to_dict())
+
+
+def test_spec_cannot_break_out_of_its_script_element():
+    spec = {"description": "ends </script><b>here"}
+    html = render.to_html(spec, "<svg/>")
+    embedded = html.split('-spec">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(embedded) == spec
+
+
+def test_vendored_vega_lite_matches_altair():
+    vendor = (ROOT / "_static" / "vendor" / "VENDOR.md").read_text()
+    assert f"| vega-lite | {alt.SCHEMA_VERSION.lstrip('v')} |" in vendor
+    bundle = (ROOT / "_static" / "vendor" / "vega-bundle.min.js").read_text()
+    assert bundle.index("/* vega-6") < bundle.index("/* vega-lite-") < bundle.index("/* vega-embed-")
+    assert f"/* vega-lite-{alt.SCHEMA_VERSION.lstrip('v')} " in bundle
+
+
+def test_only_one_script_file_under_static():
+    # JB1 loads every *.js under _static in filesystem order; one bundle keeps the order right.
+    assert [p.name for p in (ROOT / "_static").rglob("*.js")] == ["vega-bundle.min.js"]
+
+
+@pytest.mark.parametrize(("values", "message"), [
+    ({"dimension": "sector", "horizon": 2030, "label_lang": "en"},
+     "parameter 'dimension' = 'sector' is not allowed; allowed values: 'firm_size', 'industry', 'region'"),
+    ({"dimension": "region", "horizon": 2050, "label_lang": "en"},
+     "parameter 'horizon' = 2050 is not allowed; allowed values: whole numbers from 2024 to 2035"),
+    ({"dimension": "region", "horizon": "2030", "label_lang": "en"}, "parameter 'horizon' = '2030'"),
+    ({"dimension": "region", "horizon": 2030, "label_lang": "fr"}, "parameter 'label_lang' = 'fr'"),
+    ({"dimension": "region", "horizon": 2030, "label_lang": "en", "colour": "red"}, "unknown parameter(s) 'colour'"),
+    ({"dimension": "region", "horizon": 2030}, "parameter 'label_lang' is missing"),
+])
+def test_parameter_errors_name_parameter_and_allowed_values(values, message):
+    with pytest.raises(ParameterError) as info:
+        validate(ai_gap.PARAMETERS, values)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(("printed", "computed", "expected"), [
+    ("9.0", 9.0, claims.HOLDS),
+    ("0.8", 0.75, claims.HOLDS_AFTER_ROUNDING),
+    ("3.4", 6.1 / 1.8, claims.HOLDS_AFTER_ROUNDING),
+    ("11", 12.0, claims.DOES_NOT_HOLD),
+    ("11", 10.5, claims.HOLDS_AFTER_ROUNDING),  # half-up, as printed figures are rounded
+    ("64", None, claims.CANNOT_BE_CHECKED),
+])
+def test_verdicts(printed, computed, expected):
+    assert claims.verdict(printed, computed) == expected
+
+
+def test_claims_ledger_of_chapter_one():
+    """A data change that flips a verdict shows up here."""
+    checks = ai_gap.checks(data.load("ai_use_rate"), data.load("claims"), data.load("smart_manufacturing"))
+    assert {c.claim_id: c.verdict for c in checks} == {
+        "size-gap-multiple": claims.HOLDS_AFTER_ROUNDING,
+        "size-gap-multiple-body": claims.HOLDS_AFTER_ROUNDING,
+        "size-gap-2017": claims.HOLDS_AFTER_ROUNDING,
+        "size-gap-2023": claims.HOLDS,
+        "period-years": claims.HOLDS,
+        "region-ratio": claims.HOLDS_AFTER_ROUNDING,
+        "region-ratio-deck": claims.HOLDS_AFTER_ROUNDING,
+        "mfg-rate-deck": claims.HOLDS,
+        "not-important-share": claims.CANNOT_BE_CHECKED,
+        "not-important-6-in-10": claims.CANNOT_BE_CHECKED,
+        "lede-mfg-rate": claims.HOLDS,
+        "lede-svc-rate": claims.HOLDS,
+        "lede-region-ratio": claims.HOLDS_AFTER_ROUNDING,
+    }
+
+
+def test_gaps_and_growth_are_computed_from_printed_rates():
+    rates = data.load("ai_use_rate")
+    g = ai_gap.gaps(rates).set_index(["dimension", "year"])
+    assert g.loc[("firm_size", 2017), "gap_pp"] == pytest.approx(0.75)
+    assert g.loc[("firm_size", 2023), "ratio"] == pytest.approx(3.0)
+    growth = ai_gap.wide(rates).set_index("group")
+    assert growth.loc["SMEs", "multiple"] == pytest.approx(18.0)
+    assert growth.loc["Large firms", "annual_growth"] == pytest.approx(13.5 ** (1 / 6) - 1)
+
+
+def test_projection_is_capped_and_follows_its_assumption():
+    p = ai_gap.projection(data.load("ai_use_rate"), "firm_size", 2035)
+    assert p["value"].max() == 100.0 and p.query("capped")["method"].eq("compound").all()
+    linear = p.query("method == 'linear' and group == 'SMEs'").set_index("year")["value"]
+    assert linear[2024] - linear[2023] == pytest.approx((4.5 - 0.25) / 6)
