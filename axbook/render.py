@@ -48,7 +48,7 @@ def to_html(spec: dict, svg: str) -> str:
     cid = chart_id(spec)
     desc = html.escape(description(spec))
     return f"""<div class="axbook-chart" id="{cid}">
-<div class="axbook-chart-static">{svg}</div>
+<div class="axbook-chart-static" role="img" aria-label="{desc}">{svg}</div>
 </div>
 <details class="axbook-chart-alt"><summary>Text description</summary><p>{desc}</p></details>
 <script type="application/json" id="{cid}-spec">{_script_safe(spec_json(spec))}</script>
@@ -61,6 +61,9 @@ def to_html(spec: dict, svg: str) -> str:
   live.className = "axbook-chart-live";
   box.appendChild(live);
   vegaEmbed(live, spec, {{renderer: "svg", actions: false}}).then(function () {{
+    var svg = live.querySelector("svg");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", spec.description);
     box.querySelector(".axbook-chart-static").remove();
   }}).catch(function (err) {{
     live.remove();
