@@ -60,11 +60,13 @@ regen: env
 	@$(PY) -m axbook.validate
 	$(PY) -m axbook.regen
 
-test: env apt
+test: env apt book
 	$(PY) -m pytest
+	@$(MAKE) --no-print-directory lint
 
 lint: env
-	$(VENV)/bin/ruff check axbook tests benchmarks tools chapters data-and-sources.ipynb
+	$(VENV)/bin/ruff check axbook tests benchmarks chapters data-and-sources.ipynb
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 serve: env
 	@test -d $(SITE) || { echo "no site yet: run make book" >&2; exit 1; }

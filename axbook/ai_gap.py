@@ -217,7 +217,7 @@ def describe_collection(collection: pd.DataFrame) -> str:
 def context_ai_use(context: pd.DataFrame, surveys: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     frame = context.query("indicator == 'ai_use'").merge(surveys, on="survey_id").merge(
         sources[["source_id", "primary", "publisher"]].rename(columns={"publisher": "reported_by"}), on="source_id")
-    frame["survey_label"] = frame["name_en"] + " · " + frame["population"]
+    frame["survey_label"] = frame["name_en"]
     frame["primary_label"] = frame["primary"].map({True: "primary", False: "secondary"}) + ": " + frame["reported_by"]
     return frame
 
@@ -232,7 +232,7 @@ def describe_context(frame: pd.DataFrame) -> str:
 
 def survey_table(surveys: pd.DataFrame, context: pd.DataFrame) -> pd.DataFrame:
     shown = surveys[surveys["survey_id"].isin(context["survey_id"])]
-    return shown[["name_en", "name_ko", "population", "question", "comparability_note"]].rename(
+    return shown[["name_en", "name_ko", "population", "question", "comparability_note"]].fillna("").rename(
         columns={"name_en": "survey", "name_ko": "in Korean", "comparability_note": "why not comparable"})
 
 

@@ -25,8 +25,7 @@ def source_line(dataset: str, note: str = "") -> str:
         parts.append("Sources: see the Data and sources page")
     if note:
         parts.append(note)
-    parts.append(f"data/{res['path']}")
-    return " · ".join(parts)
+    return " · ".join(parts) + f"\nData: data/{res['path']}"
 
 
 def figure(chart, *, title: str, subtitle: str | list[str], source: str, description: str) -> alt.VConcatChart:
@@ -35,7 +34,7 @@ def figure(chart, *, title: str, subtitle: str | list[str], source: str, descrip
         alt.Chart(alt.Data(values=[{}]))
         .mark_text(align="left", baseline="top", fontSize=10, color=theme.MUTED, lineBreak="\n")
         .encode(text=alt.value(source), x=alt.value(0), y=alt.value(0))
-        .properties(width=WIDTH, height=14)
+        .properties(width=WIDTH, height=13 * (source.count("\n") + 1))
     )
     return alt.vconcat(chart, footer, spacing=14).properties(
         title=alt.TitleParams(title, subtitle=lines), description=description
@@ -175,6 +174,6 @@ def survey_dots(frame: pd.DataFrame, *, survey_label: str) -> alt.FacetChart:
     )
     return alt.layer(base.mark_point(filled=True, size=60)).properties(width=WIDTH - 280).facet(
         data=frame, row=alt.Row(f"{survey_label}:N", title=None, sort=list(frame[survey_label].unique()),
-                                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight=700,
-                                                  labelOrient="top", labelLimit=520))
+                                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                                  labelFontWeight=700, labelOrient="top", labelLimit=460))
     ).resolve_scale(y="independent")

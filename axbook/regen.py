@@ -26,7 +26,9 @@ def clean(nb):
 
 def regen(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}).execute()
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
     nbformat.write(clean(nb), path)
     print(f"regenerated {path.relative_to(ROOT)}")
 

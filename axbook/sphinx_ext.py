@@ -7,7 +7,7 @@ has no live kernels, so its listeners are removed before they run.
 
 
 def _drop_thebe(app):
-    for event, listeners in app.events.listeners.items():
+    for listeners in app.events.listeners.values():
         for listener in list(listeners):
             if getattr(listener.handler, "__module__", "").startswith("sphinx_thebe"):
                 app.disconnect(listener.id)

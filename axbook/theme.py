@@ -25,7 +25,7 @@ INK = "#222222"
 MUTED = "#5c5c5c"
 GRID = "#e4e4e4"
 BACKGROUND = "#ffffff"  # explicit, so charts stay legible as white cards in the site's dark mode
-WIDTH = 560
+WIDTH = 480
 
 THEME_NAME = "axbook"
 

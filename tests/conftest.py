@@ -18,7 +18,4 @@ def data_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
-    if not seeds:
-        pytest.fail("the source page ../shared/seeds/*.txt is missing: clone the book beside shared/")
-    return seeds[0].read_text(encoding="utf-8")
+    return (DATA_DIR / "raw" / "metro-seoul-2026-05-page.txt").read_text(encoding="utf-8")
