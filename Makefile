@@ -43,7 +43,7 @@ apt:
 	fi
 
 # JB1 re-executes a notebook only when its code changes (jupyter-book#1633): key its cache on data and package too.
-INPUTS_HASH = $(shell cat data/* axbook/*.py requirements.txt | sha256sum | cut -c1-16)
+INPUTS_HASH = $(shell find data axbook requirements.txt -type f -not -name "*.pyc" | sort | xargs cat | sha256sum | cut -c1-16)
 
 book: env
 	@$(PY) -m axbook.validate
