@@ -66,6 +66,9 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
     multiple_text = (f"{gap23_printed:g} pp ÷ {gap17_printed:g} pp = {gap23_printed / gap17_printed:.2f} "
                      f"(from the printed rates: {size23['gap_pp']:g} ÷ {size17['gap_pp']:g} = {from_rates:.2f})")
     not_important = smart.set_index("indicator").loc["innovation_not_important", "value"]
+    region_ratio = (region23["ratio"], f"{region23['leader_value']:g}% ÷ {region23['laggard_value']:g}% "
+                                       f"= {region23['ratio']:.3f}")
+    mfg_rate = (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%")
     rows = {
         "size-gap-multiple": (gap23_printed / gap17_printed, multiple_text),
         "size-gap-multiple-body": (gap23_printed / gap17_printed, multiple_text),
@@ -74,15 +77,12 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
         "size-gap-2023": (size23["gap_pp"], f"{size23['leader_value']:g}% − {size23['laggard_value']:g}% "
                           f"= {size23['gap_pp']:.2f} pp"),
         "period-years": (float(LAST - FIRST), f"{LAST} − {FIRST} = {LAST - FIRST} years"),
-        "region-ratio": (region23["ratio"], f"{region23['leader_value']:g}% ÷ {region23['laggard_value']:g}% "
-                         f"= {region23['ratio']:.3f}"),
-        "region-ratio-deck": (region23["ratio"], f"{region23['leader_value']:g}% ÷ "
-                              f"{region23['laggard_value']:g}% = {region23['ratio']:.3f}"),
-        "mfg-rate-deck": (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%"),
-        "lede-mfg-rate": (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%"),
+        "region-ratio": region_ratio,
+        "region-ratio-deck": region_ratio,
+        "mfg-rate-deck": mfg_rate,
+        "lede-mfg-rate": mfg_rate,
         "lede-svc-rate": (float(svc23), f"body text: services {LAST} = {svc23:g}%"),
-        "lede-region-ratio": (region23["ratio"], f"{region23['leader_value']:g}% ÷ "
-                              f"{region23['laggard_value']:g}% = {region23['ratio']:.3f}"),
+        "lede-region-ratio": region_ratio,
         "not-important-share": (None, "no underlying survey table on the page or in the book's sources"),
         "not-important-6-in-10": (None, f"consistent with the deck's {not_important:g}% (= {not_important / 10:g} "
                                         "in 10), but that figure itself cannot be checked"),
