@@ -1,7 +1,9 @@
 """Chapter 1's analysis: gaps, growth, claim checks and the what-if projection, all from data/."""
 
+import altair as alt
 import pandas as pd
 
+from axbook import charts, theme
 from axbook import claims as cl
 from axbook.params import Choice, IntRange
 
@@ -147,10 +149,6 @@ def describe_shares(smart: pd.DataFrame, indicators: list[str]) -> str:
 
 
 def gap_chart(g: pd.DataFrame, label_lang: str):
-    import altair as alt
-
-    from axbook import charts
-
     names = {"firm_size": "Large vs SMEs", "industry": "Services vs manufacturing",
              "region": "Capital region vs rest"}
     if label_lang == "ko":
@@ -162,40 +160,26 @@ def gap_chart(g: pd.DataFrame, label_lang: str):
     ])
     long["comparison"] = long["dimension"].map(names)
     long["year"] = long["year"].astype(str)
-    base = alt.Chart().encode(
-        y=alt.Y("comparison:N", title=None, sort=list(names.values())),
-        yOffset=alt.YOffset("year:N", sort=[str(FIRST), str(LAST)]),
-        x=alt.X("amount:Q", title=None),
-        color=alt.Color("year:N", title=None, scale=alt.Scale(range=["#9ecae1", charts.theme.OKABE_ITO["blue"]])),
+    return charts.measure_panels(
+        long, y="comparison", y_sort=list(names.values()),
+        y_offset=alt.YOffset("year:N", sort=[str(FIRST), str(LAST)]),
+        color=alt.Color("year:N", title=None, scale=alt.Scale(range=["#9ecae1", theme.OKABE_ITO["blue"]])),
         tooltip=[alt.Tooltip("comparison:N"), alt.Tooltip("year:N"), alt.Tooltip("text:N", title="Gap")],
-    )
-    layer = alt.layer(base.mark_bar(), base.mark_text(align="left", dx=3, fontSize=10, color="#222222")
-                      .encode(text="text:N")).properties(width=charts.WIDTH - 300, height=150)
-    return layer.facet(data=long, column=alt.Column("measure:N", title=None, header=alt.Header(labelFontWeight=700))
-                       ).resolve_scale(x="independent")
+        width=charts.WIDTH - 300, height=150)
 
 
 def growth_chart(table: pd.DataFrame, label: str):
-    import altair as alt
-
-    from axbook import charts
-
     long = pd.concat([
         table.assign(measure=f"Multiple, {FIRST}→{LAST} (times)", amount=table["multiple"],
                      text=table["multiple"].map(lambda v: f"{v:.1f}×")),
         table.assign(measure="Implied annual growth (%)", amount=table["annual_growth"] * 100,
                      text=table["annual_growth"].map(lambda v: f"{v:.0%}")),
     ])
-    base = alt.Chart().encode(
-        y=alt.Y(f"{label}:N", title=None, sort=list(table[label])),
-        x=alt.X("amount:Q", title=None),
+    return charts.measure_panels(
+        long, y=label, y_sort=list(table[label]),
         color=alt.Color("dimension:N", title=None, legend=None),
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("text:N", title="Value")],
-    )
-    layer = alt.layer(base.mark_bar(), base.mark_text(align="left", dx=3, fontSize=10, color="#222222")
-                      .encode(text="text:N")).properties(width=charts.WIDTH - 360, height=170)
-    return layer.facet(data=long, column=alt.Column("measure:N", title=None, header=alt.Header(labelFontWeight=700))
-                       ).resolve_scale(x="independent")
+        width=charts.WIDTH - 360, height=170)
 
 
 def collection_with_residual(smart: pd.DataFrame) -> pd.DataFrame:

@@ -101,6 +101,21 @@ def bars(frame: pd.DataFrame, *, x: str, y: str, x_title: str, text: str, color:
     return chart.properties(width=WIDTH - 200, height=height or 28 * frame[y].nunique())
 
 
+def measure_panels(long: pd.DataFrame, *, y: str, y_sort: list, color, tooltip: list, width: int, height: int,
+                   y_offset=None) -> alt.FacetChart:
+    """Labelled horizontal bars of ``amount``, one panel per ``measure``, each with its own x scale
+    (so percentage points and ratios, or multiples and rates, sit side by side without sharing an axis)."""
+    encoding = {"y": alt.Y(f"{y}:N", title=None, sort=y_sort), "x": alt.X("amount:Q", title=None),
+                "color": color, "tooltip": tooltip}
+    if y_offset is not None:
+        encoding["yOffset"] = y_offset
+    base = alt.Chart().encode(**encoding)
+    layer = alt.layer(base.mark_bar(), base.mark_text(align="left", dx=3, fontSize=10, color=theme.INK)
+                      .encode(text="text:N")).properties(width=width, height=height)
+    return layer.facet(data=long, column=alt.Column("measure:N", title=None, header=alt.Header(labelFontWeight=700))
+                       ).resolve_scale(x="independent")
+
+
 def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, residual_label: str) -> alt.LayerChart:
     """One 100% bar; the row labelled ``residual_label`` is drawn hatched-grey: what the page leaves unsaid."""
     base = alt.Chart(frame).encode(
