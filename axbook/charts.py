@@ -10,11 +10,12 @@ import pandas as pd
 from axbook import data, theme
 
 WIDTH = theme.WIDTH
+RESIDUAL_GREY = "#bdbdbd"
 
 
 def source_line(dataset: str, note: str = "") -> str:
     """'Source: <outlet>, <month>, "<headline>" · data/<file>' for a dataset of the page."""
-    desc = data.descriptor()
+    desc = data.validate()  # cached for the process: no re-reading per figure
     res = next(r for r in desc["resources"] if r["name"] == dataset)
     parts = []
     article_id = res.get("x-article")
@@ -117,7 +118,9 @@ def measure_panels(long: pd.DataFrame, *, y: str, y_sort: list, color, tooltip: 
 
 
 def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, residual_label: str) -> alt.LayerChart:
-    """One 100% bar; the row labelled ``residual_label`` is drawn hatched-grey: what the page leaves unsaid."""
+    """One 100% bar; the row labelled ``residual_label`` is drawn grey: what the page leaves unsaid."""
+    printed_colours = iter([theme.OKABE_ITO["blue"], theme.OKABE_ITO["vermillion"], theme.OKABE_ITO["bluish_green"]])
+    colours = [RESIDUAL_GREY if name == residual_label else next(printed_colours) for name in frame[label]]
     base = alt.Chart(frame).encode(
         x=alt.X(f"{value}:Q", stack="zero", title="Share of firms (%)", scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("order:Q"),
@@ -126,7 +129,7 @@ def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, resid
     colour = alt.Color(
         f"{label}:N", title=None, sort=list(frame[label]),
         scale=alt.Scale(domain=list(frame[label]),
-                        range=[theme.OKABE_ITO["blue"], theme.OKABE_ITO["vermillion"], "#bdbdbd"]),
+                        range=colours),
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=480),
     )
     bar = base.mark_bar(height=36).encode(color=colour)

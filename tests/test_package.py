@@ -138,3 +138,15 @@ def test_projection_is_capped_and_follows_its_assumption():
     assert p["value"].max() == 100.0 and p.query("capped")["method"].eq("compound").all()
     linear = p.query("method == 'linear' and group == 'SMEs'").set_index("year")["value"]
     assert linear[2024] - linear[2023] == pytest.approx((4.5 - 0.25) / 6)
+
+
+def test_composition_greys_the_residual_by_label_not_position():
+    from axbook import charts
+
+    frame = pd.DataFrame({"label": ["rest (computed)", "a", "b"], "value": [50.0, 30.0, 20.0],
+                          "text": ["50%", "30%", "20%"], "order": [0, 1, 2]})
+    spec = charts.composition(frame, label="label", value="value", text="text",
+                              residual_label="rest (computed)").to_dict()
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True))["rest (computed)"] == charts.RESIDUAL_GREY
+    assert charts.RESIDUAL_GREY not in scale["range"][1:]

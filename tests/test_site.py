@@ -47,7 +47,7 @@ def browser_context(tmp_path_factory):
 
 
 class PageLog:
-    def __init__(self, page, origin):
+    def __init__(self, page):
         self.console, self.foreign, self.failed = [], [], []
         page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
         page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
@@ -60,7 +60,7 @@ class PageLog:
 def open_page(context, server, path, width=1280):
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
-    log = PageLog(page, server)
+    log = PageLog(page)
     page.goto(f"{server}/{path}", wait_until="networkidle")
     return page, log
 
