@@ -62,15 +62,16 @@ def open_page(context, server, path, width=1280):
     page.set_viewport_size({"width": width, "height": 900})
     log = PageLog(page)
     page.goto(f"{server}/{path}", wait_until="networkidle")
+    # Every chart box must end up holding a live SVG (the static fallback is removed once drawn).
+    page.wait_for_function("""() => [...document.querySelectorAll('.axbook-chart')]
+        .every(box => box.querySelector('.axbook-chart-live svg') && !box.querySelector('.axbook-chart-static'))""",
+                           timeout=15000)
     return page, log
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_clean_and_offline(browser_context, server, path):
     page, log = open_page(browser_context, server, path)
-    charts = page.locator(".axbook-chart")
-    for i in range(charts.count()):
-        charts.nth(i).locator(".axbook-chart-live svg").first.wait_for(state="attached", timeout=15000)
     page.wait_for_timeout(300)
     assert log.console == [], log.console
     assert log.foreign == [], log.foreign
@@ -87,7 +88,6 @@ def test_every_chart_is_drawn_with_text_alternative(browser_context, server):
     for i in range(charts.count()):
         chart = charts.nth(i)
         svg = chart.locator(".axbook-chart-live svg").first
-        svg.wait_for(state="attached", timeout=15000)
         assert chart.locator(".axbook-chart-static").count() == 0  # the static fallback was replaced
         assert svg.locator("path, rect, line, symbol").count() > 3
         assert "Source" in svg.text_content()
@@ -99,8 +99,6 @@ def test_every_chart_is_drawn_with_text_alternative(browser_context, server):
 
 def test_charts_have_tooltips(browser_context, server):
     page, _ = open_page(browser_context, server, PAGES[1])
-    first = page.locator(".axbook-chart .axbook-chart-live svg").first
-    first.wait_for(state="attached", timeout=15000)
     mark = page.locator(".axbook-chart-live svg .mark-symbol path").first
     mark.hover(force=True)
     page.wait_for_selector("#vg-tooltip-element.visible", timeout=5000)
@@ -112,7 +110,6 @@ def test_what_if_slider_redraws_the_chart(browser_context, server):
     page, log = open_page(browser_context, server, PAGES[1])
     whatif = page.locator("#fig-ai-whatif .axbook-chart")
     svg = whatif.locator(".axbook-chart-live svg").first
-    svg.wait_for(state="attached", timeout=15000)
     before = svg.inner_html()
     slider = whatif.locator("input[type=range]")
     slider.evaluate("(el) => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }")
@@ -138,7 +135,6 @@ def test_without_the_chart_library_static_charts_remain(browser_context, server)
 
 def test_phone_width_screenshot(browser_context, server):
     page, log = open_page(browser_context, server, PAGES[1], width=375)
-    page.locator(".axbook-chart-live svg").first.wait_for(state="attached", timeout=15000)
     page.wait_for_timeout(300)
     page.screenshot(path=str(SHOTS / "chapter-375px.png"), full_page=True)
     # the page itself must not scroll sideways; wide charts scroll inside their own box
