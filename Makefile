@@ -7,10 +7,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9
-STAGE := _build/stage
 SITE := _build/html
 APT_PACKAGES := chromium fonts-nanum
-JB_FLAGS := -W --keep-going
 
 .PHONY: help env book regen test lint serve clean vendor lock apt
 
@@ -42,19 +40,10 @@ apt:
 	  else echo "missing Debian packages:$$missing. Run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
 	fi
 
-# JB1 re-executes a notebook only when its code changes (jupyter-book#1633): key its cache on data and package too.
-INPUTS_HASH = $(shell find data axbook requirements.txt -type f -not -name "*.pyc" | sort | xargs cat | sha256sum | cut -c1-16)
-
+# Validate, build into _build/stage, publish _build/html whole (see axbook/build.py). Pages re-execute
+# when anything they read changes: the data they load, the package, the lock file (axbook/sphinx_ext.py).
 book: env
-	@$(PY) -m axbook.validate
-	@mkdir -p $(STAGE)
-	@if [ "$$(cat $(STAGE)/.inputs 2>/dev/null)" != "$(INPUTS_HASH)" ]; then rm -rf $(STAGE)/_build/.jupyter_cache; fi
-	@rm -rf $(STAGE)/_build/html
-	$(VENV)/bin/jupyter-book build . --path-output $(STAGE) $(JB_FLAGS)
-	@echo "$(INPUTS_HASH)" > $(STAGE)/.inputs
-	@# Publish only a complete build: swap the new site in whole.
-	@rm -rf $(SITE).new && cp -a $(STAGE)/_build/html $(SITE).new && rm -rf $(SITE) && mv $(SITE).new $(SITE)
-	@echo "Site built: open $(abspath $(SITE))/index.html  (or: make serve)"
+	@$(PY) -m axbook.build
 
 regen: env
 	@$(PY) -m axbook.validate

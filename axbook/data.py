@@ -1,142 +1,344 @@
 """Load the book's data: validated against data/datapackage.yaml, then typed, by dataset name.
 
-Chapters call ``load("ai_use_rate")`` and never read a CSV themselves. Validation runs once per
-process over the whole package (schema, keys, foreign keys via frictionless; provenance rules here)
-and raises ``DataValidationError`` naming file, line, column, value and the rule broken.
+Chapters call ``load("ai_use_rate")`` and never read a CSV themselves. Everything in ``data/`` is
+untrusted input (a pull request may edit it), so validation runs once per process over the whole
+package and stops at the first sign of trouble with messages naming file, physical line, column and
+value (invisible characters shown escaped):
+
+1. the folder: only the descriptor, the files it lists and ``raw/``; no symlinks, nothing missing;
+2. the text of every cell: UTF-8 without BOM, NFC, no invisible or padding characters, numbers in
+   plain ASCII digits, booleans spelt ``true``/``false``;
+3. the schema (frictionless): types, constraints, enums, primary and foreign keys;
+4. provenance: every value bound to its own place in the quote it came from (``printed_as``), every
+   source used, each table with the rows it must have.
+
+The loader types cells with the same frictionless field parser, so what validation accepts is what
+the chapters read.
 """
 
 import csv
 import functools
 import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from frictionless import Package
+from frictionless import Package, Schema
 
+from axbook import deps, descriptor
 from axbook.errors import DataValidationError
 from axbook.paths import DATA_DIR
 
-PAGE_SOURCE = "page"
+RAW_DIR = "raw"
+_ASCII_CELL = {
+    "integer": re.compile(r"-?[0-9]+"),
+    "number": re.compile(r"-?[0-9]+(\.[0-9]+)?"),
+    "boolean": re.compile(r"true|false"),
+}
+# Characters that render as nothing or as a plain space, so a reader cannot see them in a cell.
+_INVISIBLE = re.compile(r"[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3164\ufeff\uffa0]")
 
 
-def descriptor(data_dir: Path = DATA_DIR) -> dict:
-    return yaml.safe_load((Path(data_dir) / "datapackage.yaml").read_text(encoding="utf-8"))
+def shown(value) -> str:
+    """A cell as an error message shows it: quoted, escapes for anything invisible, 'an empty cell' for ''."""
+    if value is None or value == "":
+        return "an empty cell"
+    text = "".join(c if c.isprintable() and not _INVISIBLE.match(c) else f"\\u{ord(c):04x}" for c in str(value))
+    return f"'{text}'"
 
 
 def _where(data_dir: Path, path: str, line: int | None = None, column: str | None = None) -> str:
     where = f"{Path(data_dir).name}/{path}"
     if line is not None:
-        where += f", line {line} (data row {line - 1})"
+        where += f", line {line}"
     if column:
         where += f", column {column!r}"
     return where
 
 
-def _read_rows(data_dir: Path, path: str) -> list[dict]:
-    with open(Path(data_dir) / path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+@dataclass
+class Table:
+    """A CSV as read: its header and its records, each with the physical line it starts on."""
+    path: str
+    header: list[str]
+    records: list[tuple[int, list[str]]]
+
+    def rows(self) -> list[tuple[int, dict]]:
+        return [(line, dict(zip(self.header, cells, strict=False))) for line, cells in self.records]
 
 
-def _encoding_problems(data_dir: Path, resources: list[dict]) -> list[str]:
+# --- 1. the folder ---
+
+def _folder_problems(data_dir: Path, desc: dict) -> list[str]:
+    listed = {descriptor.NAME} | {r["path"] for r in desc["resources"]}
     problems = []
-    for res in resources:
-        raw = (Path(data_dir) / res["path"]).read_bytes()
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            line = raw[: err.start].count(b"\n") + 1
-            problems.append(f"{_where(data_dir, res['path'], line)}: not valid UTF-8 (byte {err.start}); "
-                            "save the file as UTF-8")
+    for path in sorted(data_dir.rglob("*")):
+        rel = path.relative_to(data_dir).as_posix()
+        if path.is_symlink():
+            problems.append(f"{_where(data_dir, rel)}: a symlink; data files must be plain files inside data/")
+        elif path.is_file() and rel not in listed and not rel.startswith(f"{RAW_DIR}/"):
+            problems.append(f"{_where(data_dir, rel)}: not listed in {descriptor.NAME}; add it as a resource or remove it")
+    for res in desc["resources"]:
+        if not (data_dir / res["path"]).is_file():
+            problems.append(f"{_where(data_dir, res['path'])}: listed as resource {res['name']!r} in "
+                            f"{descriptor.NAME} but missing")
     return problems
 
 
-def _schema_problems(data_dir: Path) -> list[str]:
-    report = Package(str(Path(data_dir) / "datapackage.yaml")).validate()
-    problems = [f"{Path(data_dir).name}/datapackage.yaml: {e.message}" for e in report.errors]
+# --- 2. the text of every cell ---
+
+def _read_table(data_dir: Path, res: dict) -> tuple[Table | None, list[str]]:
+    path = res["path"]
+    raw = (data_dir / path).read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [f"{_where(data_dir, path, 1)}: starts with a byte-order mark (BOM); save as UTF-8 without BOM"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [f"{_where(data_dir, path, line)}: not valid UTF-8 (byte {err.start}); save the file as UTF-8"]
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    records, end = [], 0
+    try:
+        for cells in reader:
+            records.append((end + 1, cells))
+            end = reader.line_num
+    except csv.Error as err:
+        return None, [f"{_where(data_dir, path, end + 1)}: not valid CSV: {err}"]
+    if not records:
+        return None, [f"{_where(data_dir, path)}: empty file (no header row)"]
+    (_, header), body = records[0], records[1:]
+    table = Table(path, header, body)
+    return table, (_header_problems(data_dir, res, header) or _row_count_problems(data_dir, res, table)
+                   or _cell_problems(data_dir, res, table))
+
+
+def _row_count_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
+    """Each table declares the rows it must have: an emptied or truncated file names itself."""
+    rule = res["x-rows"]
+    low = rule if isinstance(rule, int) else rule["min"]
+    if len(table.records) >= low and (not isinstance(rule, int) or len(table.records) == rule):
+        return []
+    return [f"{_where(data_dir, res['path'])}: {len(table.records)} data rows; {descriptor.NAME} says "
+            + (f"exactly {rule}" if isinstance(rule, int) else f"at least {low}")]
+
+
+def _header_problems(data_dir: Path, res: dict, header: list[str]) -> list[str]:
+    expected = [f["name"] for f in res["schema"]["fields"]]
+    if header == expected:
+        return []
+    problems = []
+    for i, (found, wanted) in enumerate(zip(header, expected, strict=False), start=1):
+        if found != wanted:
+            problems.append(f"{_where(data_dir, res['path'], 1)}: header column {i} is {shown(found)}, "
+                            f"the descriptor expects {wanted!r}")
+    if len(header) != len(expected):
+        missing = [n for n in expected if n not in header]
+        extra = [n for n in header if n not in expected]
+        problems.append(f"{_where(data_dir, res['path'], 1)}: header has {len(header)} columns, the descriptor "
+                        f"lists {len(expected)}" + (f"; missing: {', '.join(map(repr, missing))}" if missing else "")
+                        + (f"; not in the descriptor: {', '.join(map(shown, extra))}" if extra else ""))
+    return problems
+
+
+def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
+    kinds = {f["name"]: f.get("type", "string") for f in res["schema"]["fields"]}
+    problems = []
+    for line, cells in table.records:
+        if len(cells) != len(table.header):
+            problems.append(f"{_where(data_dir, table.path, line)}: {len(cells)} cells, the header has "
+                            f"{len(table.header)} (a stray comma or an unquoted comma in a value?)")
+            continue
+        for column, cell in zip(table.header, cells, strict=True):
+            where = _where(data_dir, table.path, line, column)
+            if cell != cell.strip() or _INVISIBLE.search(cell):
+                problems.append(f"{where}: value {shown(cell)} has invisible, padding or non-breaking characters")
+            elif not unicodedata.is_normalized("NFC", cell):
+                problems.append(f"{where}: value {shown(cell)} is not in Unicode NFC form (decomposed Hangul?); "
+                                "re-save it composed")
+            elif cell and kinds[column] in _ASCII_CELL and not _ASCII_CELL[kinds[column]].fullmatch(cell):
+                wanted = "true or false" if kinds[column] == "boolean" else "plain ASCII digits"
+                problems.append(f"{where}: value {shown(cell)} is not a {kinds[column]} written in {wanted}")
+    return problems
+
+
+# --- 3. the schema (frictionless) ---
+
+def _schema_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> list[str]:
+    report = Package(desc, basepath=str(data_dir)).validate()
+    problems = [f"{Path(data_dir).name}/{descriptor.NAME}: {e.message}" for e in report.errors]
+    by_path = {t.path: t for t in tables.values()}
     for task in report.tasks:
+        table = by_path.get(task.place)
         for e in task.errors:
-            line = getattr(e, "row_number", None)
+            row = getattr(e, "row_number", None)
+            line = table.records[row - 2][0] if table and row and 2 <= row <= len(table.records) + 1 else row
             column = getattr(e, "field_name", None) or ", ".join(getattr(e, "field_names", []) or []) or None
             value = getattr(e, "cell", None)
             if value is None and getattr(e, "field_cells", None):
                 value = ", ".join(map(str, e.field_cells))
-            shown = f": value {value!r}" if value not in (None, "") else ""
-            problems.append(f"{_where(data_dir, task.place, line, column)}{shown}: {e.title.lower()}: {e.note}")
+            shown_value = f": value {shown(value)}" if value is not None else ""
+            problems.append(f"{_where(data_dir, task.place, line, column)}{shown_value}: {e.title.lower()}: {e.note}")
     return problems
 
+
+# --- 4. provenance ---
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
+def _number_at(quote: str, printed: str) -> list[int]:
+    """Offsets where ``printed`` stands in the quote as a whole number (not inside 12.5 or 2.50)."""
+    token = re.escape(printed.strip())
+    return [m.start() for m in re.finditer(rf"(?<![\d.,]){token}(?![\d]|[.,]\d)", quote)]
+
+
 def value_in_quote(printed: str, quote: str) -> bool:
     """The printed number stands in the quote as a whole number token (thousands separators ignored)."""
-    token = re.escape(printed.strip())
-    return re.search(rf"(?<![\d.]){token}(?![\d]|\.\d)", _THOUSANDS.sub("", quote)) is not None
+    return bool(_number_at(_THOUSANDS.sub("", quote), printed))
 
 
-def _provenance_problems(data_dir: Path, desc: dict) -> list[str]:
-    resources = {r["name"]: r for r in desc["resources"]}
-    sources = {row["source_id"]: row for row in _read_rows(data_dir, resources["sources"]["path"])}
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
+def bind(printed_as: str, printed: str, quote: str) -> tuple[int | None, str | None]:
+    """Where in the quote ``printed_as`` ('words [value] words') puts the value, or why it cannot.
+
+    The fragment without its brackets must occur exactly once in the quote, and the bracketed text
+    must be the value, standing there as a whole number.
+    """
+    marks = _BRACKETED.findall(printed_as)
+    if len(marks) != 1 or printed_as.count("[") != 1 or printed_as.count("]") != 1:
+        return None, "printed_as must mark the value with exactly one pair of [brackets]"
+    if marks[0] != printed:
+        return None, f"printed_as brackets {marks[0]!r}, but the value is {printed!r}"
+    fragment = printed_as.replace("[", "").replace("]", "")
+    starts = [m.start() for m in re.finditer(re.escape(fragment), quote)]
+    if len(starts) != 1:
+        return None, (f"printed_as {printed_as!r} is not in the quote" if not starts else
+                      f"printed_as {printed_as!r} occurs {len(starts)} times in the quote; lengthen it")
+    offset = starts[0] + printed_as.index("[")
+    if offset not in _number_at(quote, printed):
+        return None, f"in the quote, {printed!r} at that place is part of a longer number"
+    return offset, None
+
+
+def _provenance_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> list[str]:
+    sources_table = tables["sources"]
+    sources = {row["source_id"]: row for _, row in sources_table.rows()}
     problems, used = [], set()
-    for line, row in enumerate(sources.values(), start=2):
-        where = _where(data_dir, resources["sources"]["path"], line)
+    for line, row in sources_table.rows():
+        where = _where(data_dir, sources_table.path, line)
         if bool(row["article_id"]) == bool(row["url"]):
             problems.append(f"{where}: source {row['source_id']!r} needs exactly one of article_id "
                             "(a sentence of the page) or url (a context source)")
+        if row["url"] and not re.fullmatch(r"https?://[^\s<>\"'`]+", row["url"]):
+            problems.append(f"{where}, column 'url': value {shown(row['url'])}: only http:// and https:// addresses")
         if row["quote_lang"] == "ko" and not row["gloss_en"]:
             problems.append(f"{where}, column 'gloss_en': Korean quote {row['source_id']!r} needs an English gloss")
     for res in desc["resources"]:
-        fields = {f["name"] for f in res["schema"]["fields"]}
-        if "source_id" not in fields or res["name"] == "sources":
+        table = tables[res["name"]]
+        if "source_id" not in table.header or res["name"] == "sources":
             continue
-        for line, row in enumerate(_read_rows(data_dir, res["path"]), start=2):
-            sid = row.get("source_id", "")
+        claimed: dict[tuple[str, int], int] = {}
+        label = res.get("x-quote-label")
+        for line, row in table.rows():
+            sid = row["source_id"]
             used.add(sid)
             if sid not in sources:
                 continue  # the foreign-key check reports it
+            quote = sources[sid]["quote"]
             for column in res.get("x-quoted-values", []):
-                printed = (row.get(column) or "").strip()
-                if printed and not value_in_quote(printed, sources[sid]["quote"]):
-                    problems.append(
-                        f"{_where(data_dir, res['path'], line, column)}: value {printed!r} does not appear "
-                        f"as printed in its source quote {sid!r}: \"{sources[sid]['quote']}\"")
-    for line, sid in enumerate(sources, start=2):
-        if sid not in used:
-            problems.append(f"{_where(data_dir, resources['sources']['path'], line, 'source_id')}: "
-                            f"source {sid!r} is not used by any dataset")
+                printed = row[column]
+                where = _where(data_dir, res["path"], line, column)
+                if not printed:
+                    if row["printed_as"]:
+                        problems.append(f"{where}: empty, but printed_as says {row['printed_as']!r}")
+                    continue
+                offset, why = bind(row["printed_as"], printed, quote)
+                if why:
+                    owner = next((other for other, o in _owners(table, sources, printed) if other != line), None)
+                    hint = f" (line {owner} of {res['path']} binds {printed!r} in this quote)" if owner else ""
+                    problems.append(f"{where}: value {shown(printed)} is not bound to its source quote {sid!r}: "
+                                    f"{why}{hint}. Quote: \"{quote}\"")
+                    continue
+                if (sid, offset) in claimed:
+                    problems.append(f"{where}: value {printed!r} is the number already bound by line "
+                                    f"{claimed[sid, offset]} of {res['path']} (same place in quote {sid!r})")
+                claimed[sid, offset] = line
+                if label and row[label] not in row["printed_as"].replace("[", "").replace("]", ""):
+                    problems.append(f"{_where(data_dir, res['path'], line, label)}: {row[label]!r} is not printed "
+                                    f"next to its value: printed_as is {row['printed_as']!r}")
+    for line, row in sources_table.rows():
+        if row["source_id"] not in used:
+            problems.append(f"{_where(data_dir, sources_table.path, line, 'source_id')}: "
+                            f"source {row['source_id']!r} is not used by any dataset")
     return problems
+
+
+def _owners(table: Table, sources: dict, printed: str):
+    """Rows of the table whose printed_as brackets ``printed``: who a misplaced value belongs to."""
+    for line, row in table.rows():
+        if _BRACKETED.findall(row.get("printed_as", "")) == [printed] and row.get("source_id") in sources:
+            yield line, row
+
+
+# --- the whole package ---
+
+@dataclass
+class Checked:
+    descriptor: dict
+    tables: dict[str, Table]
+
+
+def _check(data_dir: Path) -> Checked:
+    desc = descriptor.load(data_dir)
+    found = _folder_problems(data_dir, desc)
+    if found:
+        raise DataValidationError(found)
+    tables, found = {}, []
+    for res in desc["resources"]:
+        table, problems = _read_table(data_dir, res)
+        found += problems
+        if table:
+            tables[res["name"]] = table
+    if found:
+        raise DataValidationError(found)  # the schema check would only repeat these, less precisely
+    found = _schema_problems(data_dir, desc, tables) or _provenance_problems(data_dir, desc, tables)
+    if found:
+        raise DataValidationError(found)
+    return Checked(desc, tables)
 
 
 def problems(data_dir: Path = DATA_DIR) -> list[str]:
     """Everything wrong with the data package, as messages naming file, line and column."""
-    data_dir = Path(data_dir)
-    desc = descriptor(data_dir)
-    found = _encoding_problems(data_dir, desc["resources"])
-    if found:
-        return found  # nothing else can be read reliably
-    found = _schema_problems(data_dir)
-    if not found:
-        found = _provenance_problems(data_dir, desc)
-    return found
+    try:
+        _check(Path(data_dir))
+    except DataValidationError as err:
+        return err.problems
+    return []
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in Path(data_dir).iterdir()))
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in Path(data_dir).rglob("*")
+                        if not p.is_symlink()))
 
 
 @functools.cache
-def _validated(data_dir: Path, _fingerprint: tuple) -> dict:
-    found = problems(data_dir)
-    if found:
-        raise DataValidationError(found)
-    return descriptor(data_dir)
+def _validated(data_dir: Path, _fingerprint: tuple) -> Checked:
+    return _check(data_dir)
+
+
+def _checked(data_dir: Path) -> Checked:
+    data_dir = Path(data_dir).resolve()
+    return _validated(data_dir, _fingerprint(data_dir))
 
 
 def validate(data_dir: Path = DATA_DIR) -> dict:
     """Raise DataValidationError unless the whole package is valid; return its descriptor."""
-    data_dir = Path(data_dir).resolve()
-    return _validated(data_dir, _fingerprint(data_dir))
+    return _checked(data_dir).descriptor
 
 
 _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean"}
@@ -144,24 +346,31 @@ _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean"}
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """A validated, typed table. Quoted value columns keep their printed text in ``<column>_printed``."""
-    desc = validate(data_dir)
-    resources = {r["name"]: r for r in desc["resources"]}
+    checked = _checked(data_dir)
+    resources = {r["name"]: r for r in checked.descriptor["resources"]}
     if name not in resources:
-        raise KeyError(f"no dataset {name!r} in {Path(data_dir).name}/datapackage.yaml; "
+        raise KeyError(f"no dataset {name!r} in {Path(data_dir).name}/{descriptor.NAME}; "
                        f"known: {', '.join(sorted(resources))}")
-    res = resources[name]
-    frame = pd.read_csv(Path(data_dir) / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in res.get("x-quoted-values", []):
-        frame[f"{column}_printed"] = frame[column]
-    for field in res["schema"]["fields"]:
-        column, kind = field["name"], field.get("type", "string")
-        values = frame[column].replace("", None)  # an empty cell is a missing value, whatever the type
-        frame[column] = values
+    res, table = resources[name], checked.tables[name]
+    deps.record(Path(data_dir) / descriptor.NAME, Path(data_dir) / res["path"])
+    schema = Schema.from_descriptor(res["schema"])
+    columns = {}
+    for i, column in enumerate(table.header):
+        field = schema.get_field(column)
+        raw = [cells[i] for _, cells in table.records]
+        # The validator's own parser: a cell means here what it meant when it was checked.
+        typed = [None if cell == "" else field.read_cell(cell)[0] for cell in raw]
+        kind = field.type
+        if kind == "number":
+            typed = [None if v is None else float(v) if isinstance(v, Decimal) else v for v in typed]
         if kind in _DTYPES:
-            if kind == "boolean":
-                values = values.map({"true": True, "false": False})
-            frame[column] = values.astype(_DTYPES[kind])
-    return frame
+            columns[column] = pd.array(typed, dtype=_DTYPES[kind])
+        else:
+            columns[column] = pd.array([None if v is None else str(cell) for v, cell in zip(typed, raw, strict=True)],
+                                       dtype=object)
+        if column in res.get("x-quoted-values", []):
+            columns[f"{column}_printed"] = pd.array([cell or None for cell in raw], dtype=object)
+    return pd.DataFrame(columns)
 
 
 def sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:

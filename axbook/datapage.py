@@ -1,63 +1,88 @@
-"""The 'Data and sources' page, written from data/datapackage.yaml and the sources table."""
+"""The 'Data and sources' page, written from data/datapackage.yaml and the sources table.
 
-import html
+Everything here comes from data/, which is untrusted: it is emitted as escaped HTML (text nodes to the
+browser), never as MyST or markdown, so ``{{ }}``, roles, directives and tags in a cell stay visible text.
+Links go only to http(s) addresses and to the site's own copy of the data package (``data/``).
+"""
+
+import re
+from html import escape
 
 import pandas as pd
 
-from axbook import data
+from axbook import data, text
 
 
-def _cell(value) -> str:
-    text = "" if pd.isna(value) else str(value)
-    return html.escape(text).replace("|", "&#124;").replace("\n", " ")
+def _link(url: str, label: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"'`]+", url or ""):
+        return escape(label)  # validation refuses such URLs; never emit one as a link
+    return f'<a class="reference external" href="{escape(url, quote=True)}" rel="noopener">{escape(label)}</a>'
 
 
-def _table(frame: pd.DataFrame) -> str:
-    head = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * len(frame.columns) + "\n"
-    return head + "".join("| " + " | ".join(_cell(v) for v in row) + " |\n"
-                          for row in frame.itertuples(index=False))
+def _dataset_link(path: str) -> str:
+    return f'<a class="reference download" href="data/{escape(path, quote=True)}" download>{escape(path)}</a>'
 
 
-def datasets_markdown() -> str:
+def licence_html() -> str:
     desc = data.validate()
-    sources = data.load("sources").set_index("source_id")
+    licence = desc["licenses"][0]
+    return (f"<p>Licence: {_link(licence.get('path', ''), licence.get('title', licence.get('name', '')))}. "
+            f"Cite as: {escape(desc.get('x-citation', '').strip())} "
+            f"The whole package: {_dataset_link('datapackage.yaml')}.</p>")
+
+
+def _fields(res: dict) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "field": f["name"], "type": f.get("type", "string"),
+        "rules": ", ".join(f"{k} {v}" for k, v in f.get("constraints", {}).items() if k != "required"),
+        "required": "yes" if f.get("constraints", {}).get("required") else "",
+        "about": f.get("description", "") + (f" (unit: {f['x-unit']})" if "x-unit" in f else ""),
+    } for f in res["schema"]["fields"]])
+
+
+def datasets_html() -> str:
+    desc = data.validate()
     parts = []
     for res in desc["resources"]:
         frame = data.load(res["name"])
-        parts.append(f"### `{res['name']}`: {res.get('title', '')}\n")
-        parts.append(f"{len(frame)} rows. Get the data: {{download}}`{res['path']} <data/{res['path']}>`\n")
-        fields = pd.DataFrame([{
-            "field": f["name"], "type": f.get("type", "string"),
-            "rules": ", ".join(f"{k} {v}" for k, v in f.get("constraints", {}).items() if k != "required"),
-            "required": "yes" if f.get("constraints", {}).get("required") else "",
-            "about": f.get("description", "") + (f" (unit: {f['x-unit']})" if "x-unit" in f else ""),
-        } for f in res["schema"]["fields"]])
-        parts.append(_table(fields))
+        parts.append(f'<section class="axbook-dataset" id="dataset-{escape(res["name"], quote=True)}">'
+                     f"<h3><code>{escape(res['name'])}</code>: {escape(res.get('title', ''))}</h3>"
+                     f"<p>{len(frame)} rows. Get the data: {_dataset_link(res['path'])}</p>")
+        parts.append(text.html_table(_fields(res)))
         if "source_id" in frame.columns and res["name"] != "sources":
-            used = sources.loc[sorted(set(frame["source_id"]))]
-            parts.append(f"\nQuoted from {len(used)} source(s): "
-                         + ", ".join(f"[`{sid}`](#src-{sid})" for sid in used.index) + ".\n")
+            used = sorted(set(frame["source_id"]))
+            parts.append(f"<p>Quoted from {len(used)} source(s): "
+                         + ", ".join(f'<a href="#src-{escape(s, quote=True)}"><code>{escape(s)}</code></a>' for s in used)
+                         + ".</p>")
+        parts.append("</section>")
     return "\n".join(parts)
 
 
-def sources_markdown() -> str:
+def _note(value) -> str:
+    return f' <span class="axbook-note">Note: {escape(value)}</span>' if isinstance(value, str) and value else ""
+
+
+def sources_html() -> str:
     sources = data.load("sources")
     articles = data.load("articles").set_index("article_id")
     parts = []
     for article_id, rows in sources[sources["article_id"].notna()].groupby("article_id", sort=False):
         art = articles.loc[article_id]
-        parts.append(f"### {art['headline_ko']}\n\n*{art['headline_en']}*. {art['outlet']}, "
-                     f"{art['edition_month']}, {art['byline_ko']} ({art['byline_en']}).\n")
+        parts.append(f"<h3>{escape(art['headline_ko'])}</h3>"
+                     f"<p><em>{escape(art['headline_en'])}</em>. {escape(art['outlet'])}, {escape(art['edition_month'])}, "
+                     f"{escape(art['byline_ko'])} ({escape(art['byline_en'])}).</p><dl class=\"axbook-sources\">")
         for r in rows.itertuples():
-            parts.append(f"(src-{r.source_id})=\n**`{r.source_id}`** {_cell(r.quote)}\n\n"
-                         f"<br>*{_cell(r.gloss_en)}*" + (f" *Note: {_cell(r.note)}*" if r.note else "") + "\n")
-    context = sources[sources["url"].notna()]
-    parts.append("### Context sources\n")
-    for r in context.itertuples():
+            parts.append(f'<dt id="src-{escape(r.source_id, quote=True)}"><code>{escape(r.source_id)}</code></dt>'
+                         f"<dd><span lang=\"ko\">{escape(r.quote)}</span><br><em>{escape(r.gloss_en or '')}</em>"
+                         f"{_note(r.note)}</dd>")
+        parts.append("</dl>")
+    parts.append('<h3>Context sources</h3><dl class="axbook-sources">')
+    for r in sources[sources["url"].notna()].itertuples():
         flag = "primary" if r.primary else "secondary"
-        published = f", {r.published}" if r.published else ""
-        gloss = f" ({_cell(r.gloss_en)})" if r.gloss_en else ""
-        note = f" *Note: {_cell(r.note)}*" if r.note else ""
-        parts.append(f"(src-{r.source_id})=\n**`{r.source_id}`** [{_cell(r.publisher)}]({r.url}){published}, "
-                     f"{flag}: “{_cell(r.quote)}”{gloss}{note}\n")
+        published = f", {escape(r.published)}" if isinstance(r.published, str) else ""
+        gloss = f" ({escape(r.gloss_en)})" if isinstance(r.gloss_en, str) else ""
+        parts.append(f'<dt id="src-{escape(r.source_id, quote=True)}"><code>{escape(r.source_id)}</code></dt>'
+                     f"<dd>{_link(r.url, r.publisher or r.url)}{published}, {flag}: “{escape(r.quote)}”{gloss}"
+                     f"{_note(r.note)}</dd>")
+    parts.append("</dl>")
     return "\n".join(parts)

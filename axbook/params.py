@@ -1,6 +1,6 @@
 """Chapter parameters (papermill): declared once per chapter, checked right after the parameters cell."""
 
-from collections.abc import Collection
+import ast
 
 from axbook.errors import ParameterError
 
@@ -28,7 +28,7 @@ class IntRange:
 
 def validate(spec: dict, values: dict) -> dict:
     """Check every declared parameter; unknown names (a typo in papermill -p) are errors too."""
-    unknown: Collection[str] = sorted(set(values) - set(spec))
+    unknown = sorted(set(values) - set(spec))
     if unknown:
         raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))}; "
                              f"this chapter takes: {', '.join(spec)}")
@@ -37,3 +37,28 @@ def validate(spec: dict, values: dict) -> dict:
             raise ParameterError(f"parameter {name!r} is missing")
         rule.check(name, values[name])
     return dict(values)
+
+
+def _assigned(source: str) -> list[str]:
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    tree = ast.parse(TransformerManager().transform_cell(source))
+    names = []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, ast.AnnAssign | ast.AugAssign) else []
+        names += [t.id for t in targets if isinstance(t, ast.Name)]
+    return names
+
+
+def check(spec: dict, namespace: dict) -> dict:
+    """The parameters as the kernel received them: every name assigned by the cells run before this one.
+
+    Those are the chapter's ``parameters`` cell and, under papermill, its ``injected-parameters`` cell,
+    so a misspelt ``-p dimensoin region`` is an unknown parameter here, not a silent default.
+    """
+    history = namespace.get("In")
+    if not history:
+        raise ParameterError("parameters can only be checked in a notebook kernel (no cell history)")
+    names = dict.fromkeys(n for source in history[1:-1] for n in _assigned(source))
+    return validate(spec, {name: namespace[name] for name in names})

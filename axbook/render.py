@@ -40,8 +40,9 @@ def description(spec: dict) -> str:
 
 
 def _script_safe(text: str) -> str:
-    # JSON inside <script>: "</" would end the element early.
-    return text.replace("</", "<\\/")
+    # JSON inside <script>: no "<", ">" or "&" at all, so neither "</script>" nor "<!--" can change how
+    # the browser parses the element; JSON.parse reads the escapes back as the same characters.
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def to_html(spec: dict, svg: str) -> str:

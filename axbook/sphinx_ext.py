@@ -1,9 +1,92 @@
-"""Sphinx extension for the site: keep pages free of scripts the book does not use.
+"""Sphinx extension for the book: pages rebuild when what they read changes; the data package is published.
 
-JB1 always loads sphinx-thebe, which injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
-script (twice, throwing "already been declared" in the console) and names a third-party host. The book
-has no live kernels, so its listeners are removed before they run.
+- Dependencies. Sphinx re-reads a page only when its own file changes, so a chapter whose CSV, package
+  code or lock file changed would be published stale. While a notebook executes, the loader logs every
+  data file it reads (``axbook.deps``); each notebook page also depends on the package and the lock
+  file. Their content hashes are stored with the page, and ``env-get-outdated`` re-reads (and, with
+  ``execute_notebooks: force``, re-executes) every page whose inputs no longer hash the same.
+- The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
+  files, listed by the descriptor only: nothing else from the build machine is published).
+- sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
+  script (twice, throwing "already been declared") and names a third-party host. The book has no live
+  kernels, so its listeners are removed before they run.
 """
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+from axbook import data, deps
+from axbook.paths import ROOT
+
+PACKAGE_DIR = ROOT / "axbook"
+LOCK_FILE = ROOT / "requirements.txt"
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # a file that is gone is a change
+
+
+def _inputs(app, docname: str, read: set[Path]) -> dict[str, str | None]:
+    files = set(read)
+    if app.env.doc2path(docname).endswith(".ipynb"):
+        files |= set(PACKAGE_DIR.glob("*.py")) | {LOCK_FILE}
+    return {str(p): _sha(p) for p in sorted(files)}
+
+
+def _log_path(app, docname: str) -> Path:
+    return Path(app.doctreedir) / "axbook-deps" / (docname.replace("/", "__") + ".log")
+
+
+def _start_log(app, docname, _source):
+    log = _log_path(app, docname)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.unlink(missing_ok=True)
+    os.environ[deps.ENV] = str(log)  # inherited by the kernel that executes this page
+
+
+def _store_inputs(app, _doctree):
+    docname = app.env.docname
+    log = _log_path(app, docname)
+    os.environ.pop(deps.ENV, None)
+    if not hasattr(app.env, "axbook_inputs"):
+        app.env.axbook_inputs = {}
+    app.env.axbook_inputs[docname] = _inputs(app, docname, deps.read_log(log))
+    log.unlink(missing_ok=True)
+
+
+def _outdated(app, env, added, changed, removed):
+    stale = []
+    for docname, inputs in getattr(env, "axbook_inputs", {}).items():
+        if docname in added | changed | removed:
+            continue
+        if any(_sha(Path(path)) != digest for path, digest in inputs.items()):
+            stale.append(docname)
+    return stale
+
+
+def _purge(app, env, docname):
+    getattr(env, "axbook_inputs", {}).pop(docname, None)
+
+
+def _merge(app, env, docnames, other):
+    env.axbook_inputs = getattr(env, "axbook_inputs", {})
+    env.axbook_inputs.update({d: other.axbook_inputs[d] for d in docnames if d in getattr(other, "axbook_inputs", {})})
+
+
+def _publish_data(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    checked = data._checked(data.DATA_DIR)  # validated: plain files, listed, inside data/
+    target = Path(app.outdir) / "data"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name in ["datapackage.yaml", *(t.path for t in checked.tables.values())]:
+        shutil.copyfile(data.DATA_DIR / name, target / name)
 
 
 def _drop_thebe(app):
@@ -15,4 +98,10 @@ def _drop_thebe(app):
 
 def setup(app):
     app.connect("builder-inited", _drop_thebe, priority=100)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("source-read", _start_log)
+    app.connect("doctree-read", _store_inputs)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("build-finished", _publish_data)
+    return {"parallel_read_safe": False, "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,164 @@
+"""Reading data/datapackage.yaml safely: a YAML or structure mistake is one message naming file and line.
+
+The descriptor is untrusted input like the CSVs. Its structure is checked against a strict profile of
+the Frictionless Data Package (only the keys the book uses; unknown keys, including misspelt ``x-``
+keys, are errors), and every resource path must be a plain CSV file name inside ``data/``.
+"""
+
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from axbook.errors import DataValidationError
+
+NAME = "datapackage.yaml"
+FIELD_TYPES = ["string", "number", "integer", "boolean", "date", "yearmonth", "year"]
+SAFE_NAME = r"^[a-z0-9_]+$"
+SAFE_CSV = r"^[a-z0-9_]+\.csv$"
+
+_ROW_RULE = {"oneOf": [{"type": "integer", "minimum": 1},
+                       {"type": "object", "properties": {"min": {"type": "integer", "minimum": 1}},
+                        "required": ["min"], "additionalProperties": False}]}
+_FIELD = {
+    "type": "object",
+    "required": ["name", "type"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string", "pattern": SAFE_NAME},
+        "type": {"enum": FIELD_TYPES},
+        "format": {"enum": ["uri", "default"]},
+        "description": {"type": "string"},
+        "x-unit": {"type": "string"},
+        "constraints": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "required": {"type": "boolean"},
+                "minimum": {"type": "number"},
+                "maximum": {"type": "number"},
+                "pattern": {"type": "string"},
+                "enum": {"type": "array", "minItems": 1},
+                "minLength": {"type": "integer"},
+                "maxLength": {"type": "integer"},
+            },
+        },
+    },
+}
+_FOREIGN_KEY = {
+    "type": "object", "required": ["fields", "reference"], "additionalProperties": False,
+    "properties": {
+        "fields": {"type": "array", "items": {"type": "string"}},
+        "reference": {"type": "object", "required": ["resource", "fields"], "additionalProperties": False,
+                      "properties": {"resource": {"type": "string"},
+                                     "fields": {"type": "array", "items": {"type": "string"}}}},
+    },
+}
+PROFILE = {
+    "type": "object",
+    "required": ["name", "resources"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
+        "version": {"type": "string"}, "x-citation": {"type": "string"},
+        "licenses": {"type": "array", "items": {"type": "object", "additionalProperties": False, "properties": {
+            "name": {"type": "string"}, "path": {"type": "string", "pattern": "^https://"}, "title": {"type": "string"}}}},
+        "resources": {"type": "array", "minItems": 1, "items": {
+            "type": "object",
+            "required": ["name", "path", "schema", "x-rows"],
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string", "pattern": SAFE_NAME},
+                "path": {"type": "string", "pattern": SAFE_CSV},
+                "title": {"type": "string"}, "description": {"type": "string"},
+                "x-article": {"type": "string"},
+                "x-rows": _ROW_RULE,
+                "x-quoted-values": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                "x-quote-label": {"type": "string"},
+                "schema": {"type": "object", "required": ["fields"], "additionalProperties": False, "properties": {
+                    "primaryKey": {"type": "array", "items": {"type": "string"}},
+                    "foreignKeys": {"type": "array", "items": _FOREIGN_KEY},
+                    "fields": {"type": "array", "minItems": 1, "items": _FIELD},
+                }},
+            },
+        }},
+    },
+}
+
+
+def _line_of(root: yaml.Node | None, path) -> int | None:
+    """The line in the YAML file where the value at ``path`` (keys and indexes) starts."""
+    node, line = root, None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _path_text(path) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)) or "(top)"
+
+
+def load(data_dir: Path) -> dict:
+    """The descriptor as a dict, or DataValidationError naming the file, line and key at fault."""
+    where = f"{Path(data_dir).name}/{NAME}"
+    path = Path(data_dir) / NAME
+    if path.is_symlink() or not path.is_file():
+        raise DataValidationError([f"{where}: missing (every data folder needs its descriptor)"])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataValidationError([f"{where}, line {line}: not valid UTF-8"]) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        desc = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        at = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DataValidationError([f"{where}{at}: not valid YAML: {getattr(err, 'problem', None) or err}"]) from None
+    if not isinstance(desc, dict):
+        raise DataValidationError([f"{where}: empty, or not a mapping of keys (expected name:, resources:, ...)"])
+    problems = []
+    for error in sorted(jsonschema.Draft7Validator(PROFILE).iter_errors(desc), key=lambda e: list(map(str, e.path))):
+        line = _line_of(root, error.path)
+        at = f", line {line}" if line else ""
+        problems.append(f"{where}{at}, at {_path_text(list(error.path))}: {error.message}")
+    if problems:
+        raise DataValidationError(problems)
+    problems += _cross_references(desc, where, root)
+    if problems:
+        raise DataValidationError(problems)
+    return desc
+
+
+def _cross_references(desc: dict, where: str, root) -> list[str]:
+    """Names a resource uses (keys, quoted columns, labels) must be its own fields; names unique."""
+    problems, seen = [], set()
+    for i, res in enumerate(desc["resources"]):
+        at = f"{where}, line {_line_of(root, ['resources', i])}, resource {res['name']!r}"
+        if res["name"] in seen or res["path"] in {r["path"] for r in desc["resources"][:i]}:
+            problems.append(f"{at}: name or path used twice")
+        seen.add(res["name"])
+        fields = [f["name"] for f in res["schema"]["fields"]]
+        named = list(res["schema"].get("primaryKey", [])) + list(res.get("x-quoted-values", []))
+        named += [res["x-quote-label"]] if "x-quote-label" in res else []
+        for fk in res["schema"].get("foreignKeys", []):
+            named += fk["fields"]
+        for name in named:
+            if name not in fields:
+                problems.append(f"{at}: names a field {name!r} that its schema does not have")
+        if res.get("x-quoted-values") and "printed_as" not in fields:
+            problems.append(f"{at}: has x-quoted-values, so it needs a 'printed_as' field binding each value to its quote")
+        if "source_id" in fields and res["name"] != "sources" and not any(
+                fk["fields"] == ["source_id"] for fk in res["schema"].get("foreignKeys", [])):
+            problems.append(f"{at}: has a source_id field without a foreign key to sources")
+    return problems
