@@ -10,7 +10,7 @@ import pytest
 import axbook
 from axbook import ai_gap, claims, data, render, theme
 from axbook.errors import ParameterError
-from axbook.params import validate
+from axbook.params import IntRange, check, validate
 from axbook.paths import ROOT
 
 
@@ -89,6 +89,37 @@ def test_parameter_errors_name_parameter_and_allowed_values(values, message):
     with pytest.raises(ParameterError) as info:
         validate(ai_gap.PARAMETERS, values)
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(("value", "accepted"), [(2023, False), (2024, True), (2035, True), (2036, False), (True, False)])
+def test_int_range_accepts_both_bounds_and_nothing_beyond(value, accepted):
+    rule = IntRange(2024, 2035)
+    if accepted:
+        rule.check("horizon", value)
+    else:
+        with pytest.raises(ParameterError, match="whole numbers from 2024 to 2035"):
+            rule.check("horizon", value)
+
+
+def _kernel_namespace(*cells: str, current: str = "params.check(...)") -> dict:
+    """What a kernel's globals look like after running ``cells``: IPython's history plus the assignments."""
+    namespace = {"In": ["", *cells, current]}
+    for cell in cells:
+        exec(cell, namespace)
+    return namespace
+
+
+def test_check_reads_the_names_the_cells_assigned_including_papermills():
+    ns = _kernel_namespace('dimension = "firm_size"\nhorizon = 2030\nlabel_lang = "en"',
+                           '# Parameters\ndimension = "region"\n')
+    assert check(ai_gap.PARAMETERS, ns) == {"dimension": "region", "horizon": 2030, "label_lang": "en"}
+
+
+def test_check_refuses_a_misspelt_injected_parameter():
+    ns = _kernel_namespace('dimension = "firm_size"\nhorizon = 2030\nlabel_lang = "en"',
+                           '# Parameters\ndimensoin = "region"\n')
+    with pytest.raises(ParameterError, match="unknown parameter\\(s\\) 'dimensoin'; this chapter takes: dimension"):
+        check(ai_gap.PARAMETERS, ns)
 
 
 @pytest.mark.parametrize(("printed", "computed", "expected"), [

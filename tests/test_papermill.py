@@ -53,3 +53,9 @@ def test_bad_parameter_stops_with_its_name(tmp_path):
         run(tmp_path, dimension="sector")
     assert "parameter 'dimension' = 'sector' is not allowed; allowed values: 'firm_size', 'industry', 'region'" \
         in str(info.value)
+
+
+def test_misspelt_parameter_is_refused_not_ignored(tmp_path):
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        run(tmp_path, dimensoin="region")
+    assert "unknown parameter(s) 'dimensoin'; this chapter takes: dimension, horizon, label_lang" in str(info.value)

@@ -1,0 +1,243 @@
+"""The build as an attacker and as an author meet it, on a throwaway copy of the repository.
+
+- Hostile data: every free-text cell of every table carries Jinja, a MyST role reading a local file,
+  HTML tags with handlers and a javascript: link. The site must show them as text: nothing executed,
+  no file from outside the repository published, no element or attribute injected.
+- Stale pages: after a valid edit to a CSV, a package module or the lock file, the pages that depend on
+  it are rebuilt (and only those are re-read); a build with nothing changed re-reads nothing.
+- Interrupted builds: an interrupt or a hard kill at the swap leaves the previous complete site.
+"""
+
+import csv
+import hashlib
+import html.parser
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from axbook import build, descriptor
+from axbook.paths import ROOT
+
+PAYLOAD = ("{{ 'pw' ~ 'ned' }} {download}`../../../../etc/hostname` <script>alert('xss')</script> "
+           "<img src=x onerror=alert('img')> [link](javascript:alert('md')) javascript:alert('js')")
+FREE_TEXT_SKIP = {"printed_as", "url"}  # bound to the quote / checked as http(s) by the validator
+
+
+def _free_text_columns(res: dict) -> list[str]:
+    references = {name for fk in res["schema"].get("foreignKeys", []) for name in fk["fields"]}
+    names = []
+    for field in res["schema"]["fields"]:
+        constraints = field.get("constraints", {})
+        if field.get("type", "string") != "string" or "enum" in constraints or "pattern" in constraints:
+            continue
+        if field["name"] in FREE_TEXT_SKIP | references or field["name"] in res.get("x-quoted-values", []) or "format" in field:
+            continue
+        names.append(field["name"])
+    return names
+
+
+def seed_payload(data_dir: Path) -> int:
+    """Append the payload to every non-empty free-text cell; returns how many cells were seeded."""
+    seeded = 0
+    for res in descriptor.load(data_dir)["resources"]:
+        path = data_dir / res["path"]
+        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+        columns = [rows[0].index(c) for c in _free_text_columns(res)]
+        for row in rows[1:]:
+            for i in columns:
+                if row[i]:
+                    row[i] = f"{row[i]} {PAYLOAD}"
+                    seeded += 1
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows)
+    return seeded
+
+
+def run_build(repo: Path, *code: str) -> subprocess.CompletedProcess:
+    """`python -m axbook.build` in the copy (its own package first on the path), or ``code`` instead."""
+    args = ["-c", "\n".join(code)] if code else ["-m", "axbook.build"]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    env.pop("AXBOOK_DEPS_LOG", None)
+    return subprocess.run([sys.executable, *args], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def reread(log: str) -> str:
+    found = re.findall(r"updating environment: .*?(\d+ added, \d+ changed, \d+ removed)", re.sub(r"\x1b\[[0-9;]*m", "", log))
+    assert found, log[-3000:]
+    return found[-1]
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    """A copy of the repository with hostile text in its data, built once."""
+    target = tmp_path_factory.mktemp("book") / "repo"
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "*.pyc", ".pytest_cache"))
+    assert seed_payload(target / "data") > 100
+    done = run_build(target)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    return target
+
+
+class Scan(html.parser.HTMLParser):
+    """Everything a browser would treat as markup or code, and all visible text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.handlers, self.js_links, self.scripts, self.text, self._in_script = [], [], [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append((tag, name, value))
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+                self.js_links.append((tag, value))
+        if tag == "script":
+            kind = dict(attrs).get("type") or "text/javascript"
+            self._in_script = kind if "javascript" in kind or kind == "module" else None
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+        else:
+            self.text.append(data)
+
+
+def test_hostile_data_reaches_the_site_as_text_only(repo):
+    site = repo / "_build" / "html"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 3
+    visible = []
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        assert "pwned" not in source, f"Jinja ran: {page}"
+        scan = Scan()
+        scan.feed(source)
+        assert scan.handlers == [], (page, scan.handlers[:3])
+        assert scan.js_links == [], (page, scan.js_links[:3])
+        assert not any("alert(" in s for s in scan.scripts), page
+        visible.append(" ".join(scan.text))
+    everything = "\n".join(visible)
+    # the payload is on the pages, whole, as text a reader can see
+    for piece in ("{{ 'pw' ~ 'ned' }}", "{download}`../../../../etc/hostname`", "<script>alert('xss')</script>",
+                  "<img src=x onerror=alert('img')>", "javascript:alert('js')"):
+        assert piece in everything, piece
+
+
+def test_no_file_from_outside_the_repository_is_published(repo):
+    published = {p.name for p in (repo / "_build").rglob("*") if p.is_file()}
+    assert "hostname" not in published
+    data_files = sorted(p.name for p in (repo / "_build" / "html" / "data").iterdir())
+    listed = sorted(["datapackage.yaml", *(r["path"] for r in descriptor.load(repo / "data")["resources"])])
+    assert data_files == listed
+
+
+def test_nothing_changed_means_nothing_reread(repo):
+    before = {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")}
+    done = run_build(repo)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert reread(done.stdout) == "0 added, 0 changed, 0 removed"
+    assert {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")} == before
+
+
+@pytest.mark.parametrize(("what", "edit", "expect_on_chapter"), [
+    ("csv", lambda r: _set_cell(r / "data" / "policy_asks.csv", 1, "text_en", "EDITED ASK"), "EDITED ASK"),
+    ("package", lambda r: _replace(r / "axbook" / "theme.py", 'INK = "#222222"', 'INK = "#222223"'), "#222223"),
+    ("lock", lambda r: _replace(r / "requirements.txt", "\n", "\n# touched\n"), None),
+])
+def test_an_input_change_rebuilds_the_pages_that_read_it(repo, what, edit, expect_on_chapter):
+    chapter = repo / "_build" / "html" / "chapters" / "01-ai-adoption-gap.html"
+    intro = repo / "_build" / "html" / "intro.html"
+    before, intro_before = chapter.read_text(encoding="utf-8"), digest(intro)
+    edit(repo)
+    done = run_build(repo)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    chapters = len(list((repo / "chapters").glob("*.ipynb"))) + 1  # every notebook page reads the package and lock
+    assert reread(done.stdout) == f"0 added, {2 if what == 'csv' else chapters} changed, 0 removed"
+    if expect_on_chapter:
+        after = chapter.read_text(encoding="utf-8")
+        assert expect_on_chapter not in before and expect_on_chapter in after
+    assert "<h1>The AX gap" in intro.read_text(encoding="utf-8") or digest(intro) == intro_before
+
+
+def _set_cell(path: Path, row: int, column: str, value: str) -> None:
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    rows[row][rows[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+INTERRUPT_AT_SWAP = """
+import os, signal, sys
+import axbook.build as b
+real, calls = os.rename, []
+def rename(src, dst):
+    if str(dst).endswith("_build/html") and not calls:  # the new site moving in: stop right there, once
+        calls.append(dst)
+        {action}
+    return real(src, dst)
+os.rename = rename
+sys.exit(b.build())
+"""
+
+
+@pytest.mark.parametrize("action", ["raise KeyboardInterrupt", "os.kill(os.getpid(), signal.SIGKILL)"],
+                         ids=["interrupt", "hard-kill"])
+def test_a_build_stopped_at_the_swap_leaves_the_previous_site(repo, action):
+    site = repo / "_build" / "html"
+    before = {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()}
+    done = run_build(repo, INTERRUPT_AT_SWAP.replace("{action}", action))
+    assert done.returncode != 0
+    if action.startswith("os.kill"):
+        assert done.returncode == -signal.SIGKILL and not site.exists()  # killed between the two renames
+        assert run_build(repo, "import axbook.build as b; b.recover(b.SITE)").returncode == 0
+    assert {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()} == before
+    assert not (site.parent / "html.old").exists()
+
+
+def test_publish_by_renames_never_nests(tmp_path):
+    site, new = tmp_path / "html", tmp_path / "stage-html"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    new.mkdir()
+    (new / "index.html").write_text("new")
+    build.publish(new, site)
+    assert (site / "index.html").read_text() == "new" and not (site / "stage-html").exists() and not new.exists()
+
+
+def test_publish_interrupted_puts_the_old_site_back(tmp_path, monkeypatch):
+    site, new = tmp_path / "html", tmp_path / "new"
+    for d, text in ((site, "old"), (new, "new")):
+        d.mkdir()
+        (d / "index.html").write_text(text)
+    real, interrupted = os.rename, []
+
+    def rename(src, dst):
+        if Path(dst) == site and Path(src) == new:  # Ctrl-C as the new site moves in
+            interrupted.append(dst)
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        build.publish(new, site)
+    assert interrupted and (site / "index.html").read_text() == "old"
