@@ -36,7 +36,8 @@ def _free_text_columns(res: dict) -> list[str]:
         constraints = field.get("constraints", {})
         if field.get("type", "string") != "string" or "enum" in constraints or "pattern" in constraints:
             continue
-        if field["name"] in FREE_TEXT_SKIP | references or field["name"] in res.get("x-quoted-values", []) or "format" in field:
+        skip = FREE_TEXT_SKIP | references | set(res.get("x-quoted-values", []))
+        if field["name"] in skip or "format" in field:
             continue
         names.append(field["name"])
     return names
