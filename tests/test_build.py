@@ -242,3 +242,16 @@ def test_publish_interrupted_puts_the_old_site_back(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         build.publish(new, site)
     assert interrupted and (site / "index.html").read_text() == "old"
+
+
+def test_a_second_build_waits_for_the_first(repo):
+    """Two builds never interleave in the stage: the second waits on the lock the first holds."""
+    with build.locked(repo / "_build" / ".lock"):
+        env = {**os.environ, "PYTHONPATH": str(repo)}
+        second = subprocess.Popen([sys.executable, "-m", "axbook.build"], cwd=repo, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with pytest.raises(subprocess.TimeoutExpired):
+            second.wait(timeout=8)
+        second.kill()
+        _, err = second.communicate()
+    assert "another build holds" in err and "Site built" not in err
