@@ -4,6 +4,8 @@ A figure = the chart, a title and subtitle, a source line under it naming the ar
 file, and a text description (the chart's alternative text, also shown under it on the page).
 """
 
+import unicodedata
+
 import altair as alt
 import pandas as pd
 
@@ -29,8 +31,47 @@ def source_line(dataset: str, note: str = "") -> str:
     return " · ".join(parts) + f"\nData: data/{res['path']}"
 
 
+def text_width(text: str) -> int:
+    """Width in half-em units: Hangul and other wide characters count two, as they are drawn."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap_words(text: str, limit: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if line and text_width(candidate) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line]
+
+
+def wrap(text: str, limit: int) -> list[str]:
+    """Lines of at most ``limit`` half-em units: whole ' · ' parts where they fit, else broken at spaces."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for part in paragraph.split(" · "):
+            candidate = f"{line} · {part}" if line else part
+            if text_width(candidate) <= limit:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            *full, line = _wrap_words(part, limit)
+            lines += full
+        lines.append(line)
+    return lines
+
+
+SOURCE_LINE_UNITS = 92  # half-em units that fit the chart width at the source line's 10 px
+
+
 def figure(chart, *, title: str, subtitle: str | list[str], source: str, description: str) -> alt.VConcatChart:
     lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    source = "\n".join(wrap(source, SOURCE_LINE_UNITS))
     footer = (
         alt.Chart(alt.Data(values=[{}]))
         .mark_text(align="left", baseline="top", fontSize=10, color=theme.MUTED, lineBreak="\n")
@@ -195,3 +236,117 @@ def survey_dots(frame: pd.DataFrame, *, survey_label: str) -> alt.FacetChart:
                                 header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
                                                   labelFontWeight=700, labelOrient="top", labelLimit=460))
     ).resolve_scale(y="independent")
+
+
+# --- builders first used by chapter 2; every chapter may use them ---
+
+LINE_BREAK = "|"  # a y label "name|detail" is drawn on two lines
+
+
+def _two_line_y(field: str, sort=None, title=None) -> alt.Y:
+    return alt.Y(f"{field}:N", title=title, sort=sort if sort is not None else None,
+                 axis=alt.Axis(labelExpr=f"split(datum.label, '{LINE_BREAK}')", labelLimit=230, labelPadding=6))
+
+
+# What a figure is, by where it comes from: the same colour in every chart of the book.
+PRINTED = "printed on the page"
+COMPUTED = "computed from printed figures"
+OUTSIDE_PRIMARY = "outside source (primary)"
+OUTSIDE_SECONDARY = "outside source (secondary)"
+NOT_PRINTED = "no value printed"
+KIND_COLOURS = {
+    PRINTED: theme.OKABE_ITO["blue"],
+    COMPUTED: theme.OKABE_ITO["sky_blue"],
+    OUTSIDE_PRIMARY: theme.OKABE_ITO["bluish_green"],
+    OUTSIDE_SECONDARY: theme.OKABE_ITO["orange"],
+    NOT_PRINTED: RESIDUAL_GREY,
+}
+
+
+def kind_colour(kinds: list[str]) -> alt.Color:
+    """Colour by the kind of figure (``kind`` column), from the book-wide KIND_COLOURS."""
+    unknown = set(kinds) - set(KIND_COLOURS)
+    if unknown:
+        raise ValueError(f"unknown kind(s) of figure {sorted(unknown)}; use one of {list(KIND_COLOURS)}")
+    shown = [k for k in KIND_COLOURS if k in kinds]
+    return alt.Color("kind:N", title=None, sort=shown,
+                     scale=alt.Scale(domain=shown, range=[KIND_COLOURS[k] for k in shown]),
+                     legend=alt.Legend(orient="top", direction="vertical", labelLimit=420))
+
+
+def labelled_hbars(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds: list[str], x_title: str,
+                   tooltip: list, row_height: int = 40) -> alt.LayerChart:
+    """Horizontal bars with two-line row labels ('name|as printed') and a short value after each bar."""
+    top = float(frame[value].max()) * 1.3 or 1.0
+    base = alt.Chart(frame).encode(
+        y=_two_line_y(label, sort=list(frame[label])),
+        x=alt.X(f"{value}:Q", title=x_title, scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickCount=4)),
+        tooltip=tooltip,
+    )
+    bars = base.mark_bar(height=16).encode(color=kind_colour(kinds))
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color=theme.INK).encode(text=f"{text}:N")
+    return alt.layer(bars, labels).properties(width=WIDTH - 250, height=row_height * len(frame))
+
+
+def interval_dots(frame: pd.DataFrame, *, label: str, value: str, low: str, high: str, text: str, kinds: list[str],
+                  x_title: str, domain: tuple[float, float], tooltip: list) -> alt.LayerChart:
+    """A dot per figure with its interval as a bar, and the value written beside it."""
+    base = alt.Chart(frame).encode(y=_two_line_y(label, sort=list(frame[label])), tooltip=tooltip)
+    scale = alt.Scale(domain=list(domain))
+    x = alt.X(f"{value}:Q", title=x_title, scale=scale, axis=alt.Axis(format=",d"))
+    interval = base.mark_rule(strokeWidth=8, opacity=0.35).encode(x=alt.X(f"{low}:Q", scale=scale, title=x_title),
+                                                                   x2=f"{high}:Q", color=kind_colour(kinds))
+    dots = base.mark_point(size=90, filled=True).encode(x=x, color=kind_colour(kinds), shape=alt.Shape(
+        "kind:N", sort=kinds, legend=None))
+    labels = base.mark_text(align="left", dy=-14, fontSize=11, color=theme.INK).encode(x=x, text=f"{text}:N")
+    return alt.layer(interval, dots, labels).properties(width=WIDTH - 250, height=70 * len(frame))
+
+
+def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, implied_pct: float, target: float, target_text: str,
+                    y_title: str, first_label: str) -> alt.LayerChart:
+    """A yearly series growing at a rate the reader sets with a slider, summed; the printed total as a line.
+
+    ``frame`` has one row per year with ``year``, ``k`` (years since the first), ``first_bn``. The chart
+    computes supply = first × (1+g)^k and the running total in the browser, so the slider redraws it.
+    """
+    growth = alt.param(name="growth_pct", value=round(growth_pct, 1),
+                       bind=alt.binding_range(min=0, max=300, step=1, name="Yearly growth (%) "))
+    g = "(growth_pct / 100)"
+    base = alt.Chart(frame).transform_calculate(
+        supply=f"datum.first_bn * pow(1 + {g}, datum.k)",
+        total=f"{g} == 0 ? datum.first_bn * (datum.k + 1) : datum.first_bn * (pow(1 + {g}, datum.k + 1) - 1) / {g}",
+        total_text="'₩' + format(datum.total, ',.0f') + 'bn'",
+        supply_text="'₩' + format(datum.supply, ',.0f') + 'bn'",
+    ).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
+    scale = alt.Scale(domain=[0, max(target * 1.5, 1)], clamp=True)
+    y = alt.Y("total:Q", title=y_title, scale=scale)
+    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("supply_text:N", title="Supplied that year"),
+               alt.Tooltip("total_text:N", title="Cumulative")]
+    bars = base.mark_bar(color=theme.OKABE_ITO["sky_blue"], width=18).encode(
+        y=alt.Y("supply:Q", scale=scale, title=y_title), tooltip=tooltip)
+    line = base.mark_line(color=theme.OKABE_ITO["blue"], point=True).encode(y=y, tooltip=tooltip)
+    last = base.transform_filter(f"datum.k == {int(frame['k'].max())}").mark_text(
+        align="right", dx=-8, dy=-10, fontSize=11, color=theme.INK).encode(y=y, text="total_text:N")
+    rule = alt.Chart(pd.DataFrame({"target": [target], "text": [target_text]})).encode(
+        y=alt.Y("target:Q", scale=scale, title=y_title))
+    target_line = rule.mark_rule(color=theme.OKABE_ITO["vermillion"], strokeDash=[6, 4], strokeWidth=2)
+    target_label = rule.mark_text(align="left", x=4, dy=-8, fontSize=11, color=theme.OKABE_ITO["vermillion"]).encode(
+        text="text:N")
+    return alt.layer(bars, line, last, target_line, target_label).add_params(growth).properties(
+        width=WIDTH - 90, height=260)
+
+
+def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds: list[str],
+                tooltip: list) -> alt.FacetChart:
+    """One panel per unit (``measure``), stacked, each with its own scale: only like is compared with like."""
+    base = alt.Chart().encode(
+        y=_two_line_y(label), x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(tickCount=4)), tooltip=tooltip)
+    layer = alt.layer(
+        base.mark_bar(height=14).encode(color=kind_colour(kinds)),
+        base.mark_text(align="left", dx=4, fontSize=10, color=theme.INK).encode(text=f"{text}:N"),
+    ).properties(width=WIDTH - 300, height=alt.Step(34))
+    return layer.facet(
+        data=frame, row=alt.Row("measure:N", title=None, sort=list(frame["measure"].unique()),
+                                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                                  labelOrient="top", labelFontWeight=700))
+    ).resolve_scale(x="independent", y="independent")

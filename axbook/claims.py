@@ -18,6 +18,25 @@ def round_like(value: float, printed: str) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
+def precision_step(printed: str) -> Decimal:
+    """The unit of the last significant digit as printed: '13.5' -> 0.1, '1050' -> 10, '7000' -> 1000.
+
+    Trailing zeros of a whole number are read as rounding (the conservative reading of '약 7000만달러').
+    """
+    number = Decimal(printed.strip())
+    exponent = number.as_tuple().exponent
+    if exponent == 0 and number != 0:
+        digits = str(abs(int(number)))
+        exponent = len(digits) - len(digits.rstrip("0"))
+    return Decimal(1).scaleb(exponent)
+
+
+def printed_interval(printed: str) -> tuple[float, float]:
+    """Every value that prints as ``printed`` at its own precision (half a step either side)."""
+    number, half = Decimal(printed.strip()), precision_step(printed) / 2
+    return float(number - half), float(number + half)
+
+
 def verdict(printed: str, computed: float | None) -> str:
     if computed is None:
         return CANNOT_BE_CHECKED
@@ -36,6 +55,7 @@ class Check:
     unit: str
     computed: float | None
     arithmetic: str
+    part: str = ""  # where on the page: headline, deck, lede, body, caption
 
     @property
     def verdict(self) -> str:

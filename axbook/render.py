@@ -57,11 +57,17 @@ def to_html(spec: dict, svg: str) -> str:
 (function () {{
   var box = document.getElementById("{cid}");
   if (!box || typeof vegaEmbed !== "function") {{ return; }}
-  var spec = JSON.parse(document.getElementById("{cid}-spec").textContent);
+  var specText = document.getElementById("{cid}-spec").textContent;
+  var spec = JSON.parse(specText);
   var live = document.createElement("div");
   live.className = "axbook-chart-live";
   box.appendChild(live);
-  vegaEmbed(live, spec, {{renderer: "svg", actions: false}}).then(function () {{
+  // Vega measures label widths when it draws: load the webfont slices this chart's text needs first.
+  var fonts = document.fonts ? Promise.all([document.fonts.load("11px NanumGothic", specText),
+    document.fonts.load("bold 11px NanumGothic", specText)]).catch(function () {{}}) : Promise.resolve();
+  fonts.then(function () {{
+    return vegaEmbed(live, spec, {{renderer: "svg", actions: false}});
+  }}).then(function () {{
     var svg = live.querySelector("svg");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", spec.description);

@@ -10,9 +10,26 @@ class Plain(str):
         return str(self)
 
 
+class RenderedChart:
+    """A chart already turned into its mimebundle. IPython hides an error raised while a figure is being
+    displayed (it shows the chart's repr instead), so charts are rendered here, where an error stops the page."""
+
+    def __init__(self, chart):
+        from axbook import render
+
+        self.bundle = render.mimebundle(chart.to_dict())
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return self.bundle
+
+
 def glue_values(values: dict) -> None:
+    import altair as alt
+
     for name, value in values.items():
-        if isinstance(value, str):
+        if isinstance(value, alt.TopLevelMixin):
+            value = RenderedChart(value)
+        elif isinstance(value, str):
             value = Plain(value)
         elif hasattr(value, "item"):  # numpy scalar: its repr ('np.float64(9.0)') cannot be formatted
             value = value.item()

@@ -162,6 +162,13 @@ def _multiline_then_bad(d):
 
 
 YAML = "datapackage.yaml"
+
+
+def _next_line(name: str) -> int:
+    """The line a row appended to data/<name> lands on."""
+    return len((DATA_DIR / name).read_text(encoding="utf-8").splitlines()) + 1
+
+
 NFD_JUNG = "\u110c\u116e\u11bc"  # 중 decomposed into its jamo
 # (id, edit, file, line or None, column or None, words the message must contain)
 CASES = [
@@ -186,7 +193,8 @@ CASES = [
     ("day-max", _set("page_dates.csv", 2, "day", "32"), "page_dates.csv", 2, "day", ["'32'", "maximum"]),
     ("yearmonth", _set("articles.csv", 2, "edition_month", "May 2026"), "articles.csv", 2, "edition_month", ["type"]),
     ("id-pattern", _set("claims.csv", 2, "claim_id", "Size Gap!"), "claims.csv", 2, "claim_id", ["pattern"]),
-    ("duplicate-key", _lines("context_indicators.csv", lambda ls: ls + [ls[1]]), "context_indicators.csv", 68, None,
+    ("duplicate-key", _lines("context_indicators.csv", lambda ls: ls + [ls[1]]), "context_indicators.csv",
+     _next_line("context_indicators.csv"), None,
      ["primarykey", "position 2"]),
     ("extra-cell", _lines("smart_manufacturing.csv", lambda ls: ls[:2] + [ls[2].rstrip("\n") + ",surplus\n"] + ls[3:]),
      "smart_manufacturing.csv", 3, None, ["9 cells, the header has 8"]),
@@ -235,7 +243,8 @@ CASES = [
     ("two-brackets", _set("claims.csv", 3, "printed_as", "[9.0]%p로 [11]배가량"), "claims.csv", 3, "value",
      ["exactly one pair"]),
     ("unused-source", lambda d: (d / "sources.csv").open("a", encoding="utf-8").write(
-        "orphan,ai-gap,,,,ko,문장 하나,one sentence,true,\n"), "sources.csv", 87, "source_id", ["'orphan' is not used"]),
+        "orphan,ai-gap,,,,ko,문장 하나,one sentence,true,\n"), "sources.csv", _next_line("sources.csv"), "source_id",
+     ["'orphan' is not used"]),
     ("article-and-url", _set("sources.csv", 2, "url", "https://example.org/x"), "sources.csv", 2, None,
      ["exactly one of article_id"]),
     ("neither-article-nor-url", _set("sources.csv", 2, "article_id", ""), "sources.csv", 2, None,

@@ -9,13 +9,22 @@ import pytest
 from axbook.paths import ROOT
 
 CHAPTER = ROOT / "chapters" / "01-ai-adoption-gap.ipynb"
+POWER = ROOT / "chapters" / "02-power-equipment.ipynb"
 
 
-def run(tmp_path, **parameters):
+def run(tmp_path, chapter=CHAPTER, **parameters):
     out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(CHAPTER), str(out), parameters=parameters, kernel_name="python3",
-                        cwd=str(CHAPTER.parent), progress_bar=False)
+    pm.execute_notebook(str(chapter), str(out), parameters=parameters, kernel_name="python3",
+                        cwd=str(chapter.parent), progress_bar=False)
     return nbformat.read(out, as_version=4)
+
+
+def glued_text(nb, name: str) -> str:
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("metadata", {}).get("scrapbook", {}).get("name") == name:
+                return out["data"]["application/papermill.record/text/plain"]
+    raise AssertionError(f"no glued value {name!r}")
 
 
 def glued_spec(nb, name: str) -> dict:
@@ -59,3 +68,28 @@ def test_misspelt_parameter_is_refused_not_ignored(tmp_path):
     with pytest.raises(pm.PapermillExecutionError) as info:
         run(tmp_path, dimensoin="region")
     assert "unknown parameter(s) 'dimensoin'; this chapter takes: dimension, horizon, label_lang" in str(info.value)
+
+
+@pytest.mark.parametrize(("fx_rate", "rate"), [("Opening rate 2026-03-19", 1505), ("Day-session close 2025-05-16", 1389.6)])
+def test_power_chapter_converts_at_the_chosen_rate(tmp_path, fx_rate, rate):
+    nb = run(tmp_path, POWER, fx_rate=fx_rate, busduct_growth="implied")
+    assert float(glued_text(nb, "chosen_rate")) == rate
+    deals = {r["label"]: r for r in rows(glued_spec(nb, "fig_deals"))}
+    busducts = deals["Gaon Cable: busducts, total to the end"]
+    assert busducts["krw_bn"] == 4000 and busducts["usd_m"] == pytest.approx(4000e9 / rate / 1e6)
+
+
+@pytest.mark.parametrize(("scenario", "growth_pct"), [("flat", 0), ("doubling", 100)])
+def test_power_chapter_starts_the_slider_at_the_scenario(tmp_path, scenario, growth_pct):
+    nb = run(tmp_path, POWER, fx_rate="page", busduct_growth=scenario)
+    spec = glued_spec(nb, "fig_ramp")
+    growth = next(p for p in spec["params"] if p["name"] == "growth_pct")
+    assert growth["value"] == growth_pct and growth["bind"]["min"] == 0 and growth["bind"]["max"] == 300
+    assert f"Shown at {growth_pct}% a year" in spec["description"]
+
+
+def test_power_chapter_refuses_an_unknown_rate(tmp_path):
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        run(tmp_path, POWER, fx_rate="1400")
+    expected = "parameter 'fx_rate' = '1400' is not allowed; allowed values: 'page', 'Opening rate 2026-03-19'"
+    assert expected in str(info.value)

@@ -174,3 +174,16 @@ def test_phone_width_has_no_sideways_scroll(browser_context, server, path):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
     assert log.console == []
     page.close()
+
+
+def test_busduct_slider_redraws_the_running_total(browser_context, server):
+    page, log = open_page(browser_context, server, "chapters/02-power-equipment.html")
+    ramp = page.locator("#fig-pw-ramp .axbook-chart")
+    svg = ramp.locator(".axbook-chart-live svg").first
+    slider = ramp.locator("input[type=range]")
+    for value, total in (("0", "₩250bn"), ("100", "₩1,550bn")):  # 50 × 5; 50 × (2⁵ − 1)
+        slider.evaluate(f"(el) => {{ el.value = {value}; el.dispatchEvent(new Event('input', {{bubbles: true}})); }}")
+        page.wait_for_timeout(300)
+        assert total in svg.text_content(), (value, svg.text_content()[:300])
+    assert log.console == []
+    page.close()
