@@ -337,16 +337,16 @@ def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, implied_pct: floa
 
 
 def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds: list[str],
-                tooltip: list) -> alt.FacetChart:
-    """One panel per unit (``measure``), stacked, each with its own scale: only like is compared with like."""
-    base = alt.Chart().encode(
-        y=_two_line_y(label), x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(tickCount=4)), tooltip=tooltip)
-    layer = alt.layer(
-        base.mark_bar(height=14).encode(color=kind_colour(kinds)),
-        base.mark_text(align="left", dx=4, fontSize=10, color=theme.INK).encode(text=f"{text}:N"),
-    ).properties(width=WIDTH - 300, height=alt.Step(34))
-    return layer.facet(
-        data=frame, row=alt.Row("measure:N", title=None, sort=list(frame["measure"].unique()),
-                                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
-                                                  labelOrient="top", labelFontWeight=700))
-    ).resolve_scale(x="independent", y="independent")
+                tooltip: list) -> alt.VConcatChart:
+    """One panel per unit (``measure``), stacked, each with its own data and scale: like compared with like."""
+    panels = []
+    for measure, rows in frame.groupby("measure", sort=False):
+        base = alt.Chart(rows).encode(
+            y=alt.Y(f"{label}:N", title=None, sort=list(rows[label]), axis=alt.Axis(labelLimit=230)),
+            x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(tickCount=4)), tooltip=tooltip)
+        panels.append(alt.layer(
+            base.mark_bar(height=14).encode(color=kind_colour(kinds)),
+            base.mark_text(align="left", dx=4, fontSize=10, color=theme.INK).encode(text=f"{text}:N"),
+        ).properties(width=WIDTH - 300, height=alt.Step(34),
+                     title=alt.TitleParams(measure, anchor="start", fontSize=12, offset=6)))
+    return alt.vconcat(*panels, spacing=18)

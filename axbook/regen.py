@@ -1,4 +1,4 @@
-"""`python -m axbook.regen`: re-execute every chapter in place, rewriting its stored outputs.
+"""`python -m axbook.regen [NOTEBOOK ...]`: re-execute notebooks in place (default: every one in _toc.yml).
 
 The only command that writes into chapters/. Outputs are the regression reference, so they must be
 byte-stable: no timings are recorded, and the notebook is written in nbformat's normal form.
@@ -10,9 +10,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from axbook import toc
 from axbook.paths import ROOT
-
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + [ROOT / "data-and-sources.ipynb"]
 
 
 def clean(nb):
@@ -34,7 +33,7 @@ def regen(path: Path) -> None:
 
 
 def main(paths: list[str]) -> int:
-    for path in [Path(p).resolve() for p in paths] or NOTEBOOKS:
+    for path in [Path(p).resolve() for p in paths] or toc.notebooks():
         regen(path)
     return 0
 

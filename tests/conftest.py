@@ -3,9 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from axbook.paths import DATA_DIR, ROOT
-
-CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+from axbook.paths import DATA_DIR
 
 
 @pytest.fixture

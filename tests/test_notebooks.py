@@ -6,9 +6,9 @@ pytest-notebook's defaults: outputs are deterministic at the source (spec-hash i
 
 import pytest
 
-from axbook.paths import ROOT
+from axbook import toc
 
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + [ROOT / "data-and-sources.ipynb"]
+NOTEBOOKS = toc.notebooks()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

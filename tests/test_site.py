@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 from playwright.sync_api import sync_playwright
 
+from axbook import toc
 from axbook.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
@@ -22,16 +22,7 @@ SHOTS = ROOT / "_build" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _toc_pages() -> list[str]:
-    """Every page of the book, from _toc.yml: a new chapter is tested without editing this file."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
-    return [f"{Path(f).with_suffix('')}.html" for f in files]
-
-
-PAGES = _toc_pages()
+PAGES = toc.html_pages()  # every page of the book: a new chapter is tested without editing this file
 
 
 def _charted_pages() -> list[str]:
