@@ -21,8 +21,12 @@ def source_line(dataset: str, note: str = "") -> str:
     res = next(r for r in desc["resources"] if r["name"] == dataset)
     parts = []
     article_id = res.get("x-article")
-    if article_id:
-        article = data.load("articles").set_index("article_id").loc[article_id]
+    articles = data.load("articles").set_index("article_id")
+    if article_id == "all":  # a dataset drawn from every article of the page
+        first = articles.iloc[0]
+        parts.append(f"Source: {first['outlet']}, {first['edition_month']}, business section (all {len(articles)} articles)")
+    elif article_id:
+        article = articles.loc[article_id]
         parts.append(f"Source: {article['outlet']}, {article['edition_month']}, “{article['headline_ko']}”")
     else:
         parts.append("Sources: see the Data and sources page")
@@ -350,3 +354,95 @@ def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds
         ).properties(width=WIDTH - 300, height=alt.Step(34),
                      title=alt.TitleParams(measure, anchor="start", fontSize=12, offset=6)))
     return alt.vconcat(*panels, spacing=18)
+
+
+# --- builders first used by chapters 3 to 5 ---
+
+def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, news_day: str) -> alt.LayerChart:
+    """Dated events on one time axis, a row per article; month-only dates drawn hollow; the reader's
+    'as of' date and the page's news day as vertical rules."""
+    shown = events.assign(date_text=[d.isoformat() for d in events["date"]],
+                          when=[f"{d:%d %b %Y}" if p == "day" else f"{d:%b %Y} (month only)"
+                                for d, p in zip(events["date"], events["precision"], strict=True)]
+                          ).drop(columns=["date"])
+    base = alt.Chart(shown).encode(
+        x=alt.X("date_text:T", title=None, scale=alt.Scale(padding=14),
+                axis=alt.Axis(format="%b %Y", tickCount="month", labelAngle=0)),
+        y=alt.Y(f"{row}:N", title=None, sort=list(dict.fromkeys(shown[row])), axis=alt.Axis(labelLimit=150)),
+        tooltip=[alt.Tooltip("event:N", title="Event"), alt.Tooltip("when:N", title="Date"),
+                 alt.Tooltip("printed:N", title="As printed")],
+    )
+    shape = alt.Shape("precision:N", title=None, sort=["day", "month"],
+                      scale=alt.Scale(domain=["day", "month"], range=["circle", "diamond"]),
+                      legend=alt.Legend(orient="top", labelExpr="datum.label == 'day' ? 'day printed' : "
+                                                                "'month printed, day unknown'"))
+    days = base.transform_filter("datum.precision == 'day'").mark_point(size=110, filled=True, opacity=1).encode(
+        shape=shape, color=alt.value(theme.OKABE_ITO["blue"]))
+    months = base.transform_filter("datum.precision == 'month'").mark_point(
+        size=140, filled=False, strokeWidth=2.5, opacity=1).encode(shape=shape, color=alt.value(theme.OKABE_ITO["blue"]))
+    marks = [{"date_text": news_day, "label": "the page's news day" + (" = as of" if as_of == news_day else ""),
+              "dy": -4, "baseline": "bottom"}]
+    if as_of != news_day:
+        marks.append({"date_text": as_of, "label": as_of_label, "dy": 4, "baseline": "top"})
+    rules = alt.Chart(pd.DataFrame(marks)).encode(x="date_text:T")
+    lines = rules.mark_rule(strokeDash=[4, 3], color=theme.MUTED)
+    top = rules.transform_filter("datum.baseline == 'bottom'").mark_text(
+        align="right", dx=-3, dy=-4, fontSize=10, color=theme.MUTED, baseline="bottom", y=0).encode(text="label:N")
+    bottom = rules.transform_filter("datum.baseline == 'top'").mark_text(
+        align="right", dx=-3, dy=4, fontSize=10, color=theme.MUTED, baseline="top", y="height").encode(text="label:N")
+    return alt.layer(days, months, lines, top, bottom).properties(width=WIDTH - 170, height=alt.Step(36))
+
+
+def calendar(days: pd.DataFrame) -> alt.LayerChart:
+    """Month grids (weeks down, weekdays across) with each day coloured by ``kind`` and the day number."""
+    kinds = list(dict.fromkeys(days["kind"]))
+    palette = {"application window": theme.OKABE_ITO["sky_blue"], "opens": theme.OKABE_ITO["blue"],
+               "closes": theme.OKABE_ITO["vermillion"], "the page's news day": theme.OKABE_ITO["orange"],
+               "other days": "#eeeeee"}
+    base = alt.Chart(days).encode(
+        x=alt.X("weekday:O", title=None, sort=list(range(7)),
+                axis=alt.Axis(labelExpr="['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]", labelAngle=0,
+                              orient="top", ticks=False, domain=False)),
+        y=alt.Y("week:O", title=None, axis=None),
+        tooltip=[alt.Tooltip("label:N", title="Day"), alt.Tooltip("kind:N", title="")],
+    )
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
+        color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[palette[k] for k in kinds]),
+                        legend=alt.Legend(orient="top", direction="horizontal", columns=3, labelLimit=200)))
+    numbers = base.mark_text(fontSize=10, color=theme.INK).encode(text="day:Q")
+    return alt.layer(cells, numbers).properties(width=200, height=150).facet(
+        column=alt.Column("month:N", title=None, sort=list(dict.fromkeys(days["month"])),
+                          header=alt.Header(labelFontWeight=700, labelFontSize=12))).resolve_scale(y="independent")
+
+
+def flow(steps: pd.DataFrame, *, actor: str, action: str, columns: int = 3) -> alt.LayerChart:
+    """Numbered steps as boxes left to right (wrapping into rows), arrows between consecutive steps."""
+    box_w, box_h, gap = 150, 92, 18
+    frame = steps.reset_index(drop=True).assign(
+        col=lambda d: d.index % columns, row=lambda d: d.index // columns)
+    frame["x"] = frame["col"] * (box_w + gap)
+    frame["y"] = frame["row"] * (box_h + gap)
+    frame["x2"], frame["y2"] = frame["x"] + box_w, frame["y"] + box_h
+    frame["head"] = [f"{i + 1}. {a}" for i, a in enumerate(frame[actor])]
+    frame["body"] = ["\n".join(wrap(t, 26)) for t in frame[action]]
+    frame["head_wrapped"] = ["\n".join(wrap(t, 28)) for t in frame["head"]]
+    width = columns * box_w + (columns - 1) * gap
+    height = int(frame["y2"].max())
+    xs, ys = alt.Scale(domain=[0, width]), alt.Scale(domain=[0, height], reverse=True)
+    x, y = alt.X("x:Q", scale=xs, axis=None), alt.Y("y:Q", scale=ys, axis=None)
+    base = alt.Chart(frame).encode(tooltip=[alt.Tooltip("head:N", title="Step"), alt.Tooltip(f"{action}:N", title="")])
+    boxes = base.mark_rect(cornerRadius=6, fill="#eef5fb", stroke=theme.OKABE_ITO["blue"]).encode(
+        x=x, x2="x2:Q", y=y, y2="y2:Q")
+    heads = base.mark_text(align="left", baseline="top", dx=8, dy=8, fontWeight=700, fontSize=11, lineBreak="\n",
+                           color=theme.INK).encode(x=x, y=y, text="head_wrapped:N")
+    bodies = base.mark_text(align="left", baseline="top", dx=8, dy=40, fontSize=10, lineBreak="\n",
+                            color=theme.INK).encode(x=x, y=y, text="body:N")
+    links = frame.iloc[:-1].assign(ax=frame["x2"].iloc[:-1].to_numpy(), ay=(frame["y"] + box_h / 2).iloc[:-1].to_numpy(),
+                                   bx=frame["x"].iloc[1:].to_numpy(), by=(frame["y"] + box_h / 2).iloc[1:].to_numpy())
+    links = links[links["by"] == links["ay"]]  # arrows only between boxes on the same row
+    arrows = alt.Chart(links).mark_rule(strokeWidth=2, color=theme.OKABE_ITO["blue"]).encode(
+        x=alt.X("ax:Q", scale=xs, axis=None), x2="bx:Q", y=alt.Y("ay:Q", scale=ys, axis=None))
+    tips = alt.Chart(links).mark_point(shape="triangle-right", filled=True, size=60, color=theme.OKABE_ITO["blue"],
+                                       opacity=1).encode(x=alt.X("bx:Q", scale=xs, axis=None),
+                                                         y=alt.Y("by:Q", scale=ys, axis=None))
+    return alt.layer(boxes, arrows, tips, heads, bodies).properties(width=width, height=height)

@@ -1,6 +1,7 @@
 """Chapter parameters (papermill): declared once per chapter, checked right after the parameters cell."""
 
 import ast
+from datetime import date
 
 from axbook.errors import ParameterError
 
@@ -24,6 +25,24 @@ class IntRange:
         if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:
             raise ParameterError(f"parameter {name!r} = {value!r} is not allowed; "
                                  f"allowed values: whole numbers from {self.low} to {self.high}")
+
+
+class DateOr:
+    """A date written YYYY-MM-DD between two dates, or one named default (e.g. "page": the page's own date)."""
+
+    def __init__(self, default: str, low: str, high: str):
+        self.default, self.low, self.high = default, date.fromisoformat(low), date.fromisoformat(high)
+
+    def check(self, name, value):
+        if value == self.default:
+            return
+        try:
+            day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+        except ValueError:
+            day = None
+        if day is None or not self.low <= day <= self.high:
+            raise ParameterError(f"parameter {name!r} = {value!r} is not allowed; allowed values: {self.default!r}, "
+                                 f"or a date written YYYY-MM-DD from {self.low} to {self.high}")
 
 
 def validate(spec: dict, values: dict) -> dict:

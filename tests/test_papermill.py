@@ -93,3 +93,26 @@ def test_power_chapter_refuses_an_unknown_rate(tmp_path):
         run(tmp_path, POWER, fx_rate="1400")
     expected = "parameter 'fx_rate' = '1400' is not allowed; allowed values: 'page', 'Opening rate 2026-03-19'"
     assert expected in str(info.value)
+
+
+CHALLENGE = ROOT / "chapters" / "03-everyones-challenge.ipynb"
+KIBO = ROOT / "chapters" / "04-kibo-rehabilitation.ipynb"
+
+
+def test_as_of_moves_the_days_left(tmp_path):
+    nb = run(tmp_path, CHALLENGE, as_of="2026-06-01")
+    spec = glued_spec(nb, "fig_timeline")
+    assert "as of 01 Jun 2026" in spec["description"] and "Recruitment closes: 7 days left" in spec["description"]
+    assert "Applications close: 9 days left" in spec["description"]
+
+
+def test_as_of_refuses_a_date_in_another_year(tmp_path):
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        run(tmp_path, CHALLENGE, as_of="2027-01-01")
+    assert "parameter 'as_of' = '2027-01-01' is not allowed" in str(info.value)
+
+
+def test_flow_in_korean(tmp_path):
+    nb = run(tmp_path, KIBO, label_lang="ko")
+    labels = {r["actor"] for r in rows(glued_spec(nb, "fig_flow"))}
+    assert "서울회생법원" in labels and "Seoul Bankruptcy Court" not in labels
