@@ -386,11 +386,10 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
         marks.append({"date_text": as_of, "label": as_of_label, "dy": 4, "baseline": "top"})
     rules = alt.Chart(pd.DataFrame(marks)).encode(x="date_text:T")
     lines = rules.mark_rule(strokeDash=[4, 3], color=theme.MUTED)
-    top = rules.transform_filter("datum.baseline == 'bottom'").mark_text(
-        align="right", dx=-3, dy=-4, fontSize=10, color=theme.MUTED, baseline="bottom", y=0).encode(text="label:N")
-    bottom = rules.transform_filter("datum.baseline == 'top'").mark_text(
-        align="right", dx=-3, dy=4, fontSize=10, color=theme.MUTED, baseline="top", y="height").encode(text="label:N")
-    return alt.layer(days, months, lines, top, bottom).properties(width=WIDTH - 170, height=alt.Step(36))
+    labels = [alt.Chart(pd.DataFrame([m])).mark_text(
+        align="right", dx=-3, dy=m["dy"], fontSize=10, color=theme.MUTED, baseline=m["baseline"],
+        y=0 if m["baseline"] == "bottom" else "height").encode(x="date_text:T", text="label:N") for m in marks]
+    return alt.layer(days, months, lines, *labels).properties(width=WIDTH - 170, height=alt.Step(36))
 
 
 def calendar(days: pd.DataFrame) -> alt.LayerChart:

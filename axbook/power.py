@@ -88,6 +88,11 @@ def describe_fx(frame: pd.DataFrame) -> str:
             f"(between {page['low']:,.0f} and {page['high']:,.0f} given their rounding); "
             + "; ".join(f"{r.label}: {r.text}" for r in market.itertuples()) + ".")
 
+def _press(context: pd.DataFrame) -> pd.DataFrame:
+    """The outside report of HD Hyundai Heavy Industries' contract, by indicator."""
+    return context.query("survey_id == 'press-contracts'").set_index("indicator")
+
+
 # --- the deals in one unit ---
 
 def deals_frame(deals: pd.DataFrame, figs: pd.DataFrame, rate: float, context: pd.DataFrame) -> pd.DataFrame:
@@ -99,7 +104,7 @@ def deals_frame(deals: pd.DataFrame, figs: pd.DataFrame, rate: float, context: p
     engines, capacity = figure(figs, "hdms-aeg-maintenance", "engines_covered"), figure(
         figs, "hhi-aeg-generation", "plant_capacity")
     company = deals.set_index("deal_id")
-    hhi_value = context.query("indicator == 'contract_value' and group == 'HD HHI - AEG'").iloc[0]
+    hhi_value = _press(context).loc["contract_value"]
     rows = [
         ("ls-electric-distribution", "LS Electric: distribution gear", in_base(ls_krw)[1] / KRW_BN,
          f"{printed(ls_krw)} ({printed(ls_usd)})", PRINTED),
@@ -203,29 +208,35 @@ def scale_frame(context: pd.DataFrame, sources: pd.DataFrame, figs: pd.DataFrame
     ls_usd = figure(figs, "ls-electric-distribution", "contract_value_usd")
     rows = []
 
-    def add(measure, label, amount, text, kind):
-        rows.append({"measure": measure, "label": label, "amount": amount, "text": text, "kind": kind})
+    def add(measure, label, amount, text, kind, key, period=""):
+        rows.append({"measure": measure, "label": label, "amount": amount, "text": text, "kind": kind, "key": key,
+                     "period": str(period)})
 
     def source_kind(r):
         return OUTSIDE_PRIMARY if r.primary else OUTSIDE_SECONDARY
 
     energy = "Electricity a year (TWh)"
     for r in ctx.query("indicator == 'dc_electricity'").itertuples():
-        add(energy, f"{r.group}, {r.year}", r.value, f"{r.value_printed} TWh", source_kind(r))
+        add(energy, f"{r.group}, {r.year}", r.value, f"{r.value_printed} TWh", source_kind(r),
+            f"{r.survey_id}:{r.year}", r.year)
     plant_twh = e["capacity_mw"] * HOURS_PER_YEAR / 1e6
-    add(energy, f"The page: {e['capacity_printed']} plant, flat out", plant_twh, f"{plant_twh:.1f} TWh", COMPUTED)
+    add(energy, f"The page: {e['capacity_printed']} plant, flat out", plant_twh, f"{plant_twh:.1f} TWh", COMPUTED,
+        "page:plant")
     capacity = "Capacity (GW)"
     for r in ctx.query("indicator == 'dc_colocation_capacity'").itertuples():
-        add(capacity, f"Installed, {r.group}, {r.year}", r.value, f"{r.value_printed} GW", source_kind(r))
+        add(capacity, f"Installed, {r.group}, {r.year}", r.value, f"{r.value_printed} GW", source_kind(r),
+            "colocation", r.year)
     add(capacity, f"The page: {e['capacity_printed']} plant", e["capacity_mw"] / 1000, f"{e['capacity_mw'] / 1000:.3f} GW",
-        PRINTED)
+        PRINTED, "page:plant")
     money = "Money (US$ billion)"
     for r in ctx.query("indicator == 'dc_investment_forecast'").itertuples():
-        add(money, f"Investment, {r.group}", r.value * 1000, f"${r.value_printed} trillion", source_kind(r))
+        add(money, f"Investment, {r.group}", r.value * 1000, f"${r.value_printed} trillion", source_kind(r), "investment",
+            r.group.split(", ")[-1])
     busduct_usd_bn = in_base(total)[1] / rate / 1e9
-    add(money, f"The page: busducts, {printed(total)}", busduct_usd_bn, f"${busduct_usd_bn:,.2f}bn", COMPUTED)
+    add(money, f"The page: busducts, {printed(total)}", busduct_usd_bn, f"${busduct_usd_bn:,.2f}bn", COMPUTED,
+        "page:busducts")
     ls_usd_bn = in_base(ls_usd)[1] / 1e9
-    add(money, f"The page: LS Electric, {printed(ls_usd)}", ls_usd_bn, f"${ls_usd_bn:,.2f}bn", PRINTED)
+    add(money, f"The page: LS Electric, {printed(ls_usd)}", ls_usd_bn, f"${ls_usd_bn:,.2f}bn", PRINTED, "page:ls")
     return pd.DataFrame(rows)
 
 def describe_scale(frame: pd.DataFrame) -> str:
@@ -234,18 +245,24 @@ def describe_scale(frame: pd.DataFrame) -> str:
 
 def shares(frame: pd.DataFrame) -> dict:
     """Each page figure as a share of the outside figure in the same panel (same unit)."""
-    def amount(measure: str, label_start: str) -> float:
-        rows = frame[(frame["measure"] == measure) & frame["label"].str.startswith(label_start)]
-        return float(rows["amount"].iloc[0])
+    def row(measure: str, key: str) -> pd.Series:
+        return frame[(frame["measure"] == measure) & (frame["key"] == key)].iloc[0]
 
-    plant_twh = amount("Electricity a year (TWh)", "The page")
+    def amount(measure: str, key: str) -> float:
+        return float(row(measure, key)["amount"])
+
+    energy, capacity, money = "Electricity a year (TWh)", "Capacity (GW)", "Money (US$ billion)"
+    plant_twh = amount(energy, "page:plant")
     return {
-        "plant_share_us_2023": plant_twh / amount("Electricity a year (TWh)", "United States, 2023"),
-        "plant_share_world_2024": plant_twh / amount("Electricity a year (TWh)", "World, 2024"),
-        "plant_share_colocation": amount("Capacity (GW)", "The page") / amount("Capacity (GW)", "Installed"),
-        "busduct_share_investment": amount("Money (US$ billion)", "The page: busducts")
-        / amount("Money (US$ billion)", "Investment"),
+        # the latest observed year of each series (later years are projections)
+        "plant_share_us_2023": plant_twh / amount(energy, "lbnl-2024:2023"),
+        "plant_share_world_2024": plant_twh / amount(energy, "iea-energy-ai:2024"),
+        "plant_share_colocation": amount(capacity, "page:plant") / amount(capacity, "colocation"),
+        "busduct_share_investment": amount(money, "page:busducts") / amount(money, "investment"),
+        "us_year": row(energy, "lbnl-2024:2023")["period"], "colocation_year": row(capacity, "colocation")["period"],
+        "investment_period": row(money, "investment")["period"],
     }
+
 
 # --- checking the article ---
 
@@ -256,7 +273,7 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
     e = engine_arithmetic(figs)
     deck, body = figure(figs, "ls-electric-distribution", "contract_value_krw_deck"), figure(
         figs, "ls-electric-distribution", "contract_value_krw")
-    hhi = context.query("group == 'HD HHI - AEG'").set_index("indicator")
+    hhi = _press(context)
     published = sources.set_index("source_id").loc[hhi.loc["contract_capacity", "source_id"], "published"]
     signed = figure(figs, "hhi-aeg-generation", "signed_month")
     signed_month = int(published[5:7]) if published.startswith(str(edition_year)) else None

@@ -227,7 +227,7 @@ CASES = [
     ("emptied-context", _lines("context_indicators.csv", lambda ls: ls[:1]), "context_indicators.csv", None, None,
      ["0 data rows"]),
     ("row-dropped", _lines("page_dates.csv", lambda ls: ls[:-1]), "page_dates.csv", None, None,
-     ["7 data rows", "exactly 8"]),
+     ["data rows; datapackage.yaml says exactly"]),
     ("no-header", _lines("kibo_steps.csv", lambda ls: []), "kibo_steps.csv", None, None, ["empty file"]),
     # provenance (#10: a swapped number was published)
     ("swap-2023-values", _swap("ai_use_rate.csv", 3, 5, "value"), "ai_use_rate.csv", 3, "value",
