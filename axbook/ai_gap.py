@@ -65,15 +65,19 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
     printed = {cid: by_id.loc[cid, "value_printed"] for cid in by_id.index}
     gap17_printed, gap23_printed = float(printed["size-gap-2017"]), float(printed["size-gap-2023"])
     from_rates = size23["gap_pp"] / size17["gap_pp"]
-    multiple_text = (f"{gap23_printed:g} pp ÷ {gap17_printed:g} pp = {gap23_printed / gap17_printed:.2f} "
-                     f"(from the printed rates: {size23['gap_pp']:g} ÷ {size17['gap_pp']:g} = {from_rates:.2f})")
+    low, high = ratio_of_gaps_interval(rates)
+    multiple_text = (f"from the printed rates: {size23['gap_pp']:g} ÷ {size17['gap_pp']:g} = {from_rates:.1f} "
+                     f"(the rates' rounding allows {low:.1f} to {high:.1f}); from the page's own rounded gaps: "
+                     f"{gap23_printed:g} ÷ {gap17_printed:g} = {gap23_printed / gap17_printed:.2f}. Rounding the "
+                     f"{FIRST} gap ({size17['gap_pp']:g} → {gap17_printed:g}) is the step that turns "
+                     f"{from_rates:.0f} into {gap23_printed / gap17_printed:.0f}")
     not_important = smart.set_index("indicator").loc["innovation_not_important", "value"]
     region_ratio = (region23["ratio"], f"{region23['leader_value']:g}% ÷ {region23['laggard_value']:g}% "
                                        f"= {region23['ratio']:.3f}")
     mfg_rate = (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%")
     rows = {
-        "size-gap-multiple": (gap23_printed / gap17_printed, multiple_text),
-        "size-gap-multiple-body": (gap23_printed / gap17_printed, multiple_text),
+        "size-gap-multiple": (from_rates, multiple_text),
+        "size-gap-multiple-body": (from_rates, multiple_text),
         "size-gap-2017": (size17["gap_pp"], f"{size17['leader_value']:g}% − {size17['laggard_value']:g}% "
                           f"= {size17['gap_pp']:.2f} pp"),
         "size-gap-2023": (size23["gap_pp"], f"{size23['leader_value']:g}% − {size23['laggard_value']:g}% "
@@ -89,10 +93,24 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
         "not-important-6-in-10": (None, f"consistent with the deck's {not_important:g}% (= {not_important / 10:g} "
                                         "in 10), but that figure itself cannot be checked"),
     }
+    intervals = {"size-gap-multiple": (low, high), "size-gap-multiple-body": (low, high)}
     return [
-        cl.Check(cid, by_id.loc[cid, "statement_en"], printed[cid], by_id.loc[cid, "unit"], *rows[cid])
+        cl.Check(cid, by_id.loc[cid, "statement_en"], printed[cid], by_id.loc[cid, "unit"], *rows[cid],
+                 part=by_id.loc[cid, "part"], interval=intervals.get(cid))
         for cid in by_id.index
     ]
+
+
+def ratio_of_gaps_interval(rates: pd.DataFrame) -> tuple[float, float]:
+    """Every value of (large − SME in LAST) ÷ (large − SME in FIRST) that the printed rates allow."""
+    printed = rates.query("dimension == 'firm_size'").set_index(["group", "year"])["value_printed"]
+    g = gaps(rates).query("dimension == 'firm_size'").set_index("year")
+    bounds = {}
+    for year in (FIRST, LAST):
+        lead_lo, lead_hi = cl.printed_interval(printed[g.loc[year, "leader"], year])
+        lag_lo, lag_hi = cl.printed_interval(printed[g.loc[year, "laggard"], year])
+        bounds[year] = (lead_lo - lag_hi, lead_hi - lag_lo)
+    return bounds[LAST][0] / bounds[FIRST][1], bounds[LAST][1] / bounds[FIRST][0]
 
 
 def projection(rates: pd.DataFrame, dimension: str, horizon: int) -> pd.DataFrame:
@@ -133,7 +151,7 @@ def describe_rates(rates: pd.DataFrame, label: str) -> str:
 
 
 def describe_gaps(g: pd.DataFrame) -> str:
-    parts = [f"{r['leader']} vs {r['laggard']} in {r['year']}: {r['gap_pp']:.2f} points, {r['ratio']:.2f} times"
+    parts = [f"{r['leader']} vs {r['laggard']} in {r['year']}: {r['gap_pp']:g} points, about {r['ratio']:.0f} times"
              for r in g.to_dict("records")]
     return "Gaps between leader and laggard. " + "; ".join(parts) + "."
 
@@ -155,8 +173,8 @@ def gap_chart(g: pd.DataFrame, label_lang: str):
         names = {"firm_size": "대기업 vs 중소기업", "industry": "서비스업 vs 제조업", "region": "수도권 vs 비수도권"}
     long = pd.concat([
         g.assign(measure="Absolute gap (percentage points)", amount=g["gap_pp"],
-                 text=g["gap_pp"].map(lambda v: f"{v:.2f} pp")),
-        g.assign(measure="Relative gap (times)", amount=g["ratio"], text=g["ratio"].map(lambda v: f"{v:.2f}×")),
+                 text=g["gap_pp"].map(lambda v: f"{v:g} pp")),
+        g.assign(measure="Relative gap (times)", amount=g["ratio"], text=g["ratio"].map(lambda v: f"about {v:.0f}×")),
     ])
     long["comparison"] = long["dimension"].map(names)
     long["year"] = long["year"].astype(str)
@@ -202,6 +220,7 @@ def context_ai_use(context: pd.DataFrame, surveys: pd.DataFrame, sources: pd.Dat
     frame = context.query("indicator == 'ai_use'").merge(surveys, on="survey_id").merge(
         sources[["source_id", "primary", "publisher"]].rename(columns={"publisher": "reported_by"}), on="source_id")
     frame["survey_label"] = frame["name_en"]
+    frame["group"] = frame["group"] + ", " + frame["year"].astype(str)  # the year in words, not in colour alone
     frame["primary_label"] = frame["primary"].map({True: "primary", False: "secondary"}) + ": " + frame["reported_by"]
     return frame
 
@@ -209,14 +228,16 @@ def context_ai_use(context: pd.DataFrame, surveys: pd.DataFrame, sources: pd.Dat
 def describe_context(frame: pd.DataFrame) -> str:
     parts = []
     for name, rows in frame.groupby("name_en", sort=False):
-        values = ", ".join(f"{r.group} {r.year} {r.value_printed}%" for r in rows.itertuples())
+        values = ", ".join(f"{r.group}: {r.value_printed}%" for r in rows.itertuples())
         parts.append(f"{name}: {values}")
     return "AI use in other surveys, each in its own panel. " + "; ".join(parts) + "."
 
 
 def survey_table(surveys: pd.DataFrame, context: pd.DataFrame) -> pd.DataFrame:
-    shown = surveys[surveys["survey_id"].isin(context["survey_id"])]
-    return shown[["name_en", "name_ko", "population", "question", "comparability_note"]].fillna("").rename(
+    shown = surveys[surveys["survey_id"].isin(context["survey_id"])].copy()
+    years = context.groupby("survey_id")["year"].agg(lambda y: ", ".join(str(v) for v in sorted(set(y))))
+    shown["years"] = shown["survey_id"].map(years)
+    return shown[["name_en", "name_ko", "years", "population", "question", "comparability_note"]].fillna("").rename(
         columns={"name_en": "survey", "name_ko": "in Korean", "comparability_note": "why not comparable"})
 
 

@@ -37,13 +37,19 @@ def printed_interval(printed: str) -> tuple[float, float]:
     return float(number - half), float(number + half)
 
 
-def verdict(printed: str, computed: float | None) -> str:
+def verdict(printed: str, computed: float | None, interval: tuple[float, float] | None = None) -> str:
+    """The book's one rule. ``interval``: every value the printed inputs allow at their precision."""
     if computed is None:
         return CANNOT_BE_CHECKED
     if Decimal(repr(computed)) == Decimal(printed.strip()):
         return HOLDS
     if round_like(computed, printed) == Decimal(printed.strip()):
         return HOLDS_AFTER_ROUNDING
+    if interval is not None:
+        half = Decimal(1).scaleb(Decimal(printed.strip()).as_tuple().exponent) / 2
+        low, high = Decimal(printed.strip()) - half, Decimal(printed.strip()) + half
+        if Decimal(repr(interval[0])) < high and Decimal(repr(interval[1])) >= low:
+            return HOLDS_AFTER_ROUNDING  # some value the inputs allow rounds to the printed figure
     return DOES_NOT_HOLD
 
 
@@ -56,10 +62,11 @@ class Check:
     computed: float | None
     arithmetic: str
     part: str = ""  # where on the page: headline, deck, lede, body, caption
+    interval: tuple[float, float] | None = None
 
     @property
     def verdict(self) -> str:
-        return verdict(self.printed, self.computed)
+        return verdict(self.printed, self.computed, self.interval)
 
 
 def ledger(checks: list[Check]) -> pd.DataFrame:

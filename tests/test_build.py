@@ -255,3 +255,25 @@ def test_a_second_build_waits_for_the_first(repo):
         second.kill()
         _, err = second.communicate()
     assert "another build holds" in err and "Site built" not in err
+
+
+def test_a_flipped_value_flips_the_verdict_in_the_chapter_and_on_the_front_page(repo):
+    """Large firms' 2023 rate edited (value, its place in the quote, the quote): the gap claims stop holding."""
+    def verdicts(page):
+        return re.findall(r'<td class="verdict-([a-z-]+)">', (repo / "_build" / "html" / page).read_text(encoding="utf-8"))
+
+    assert "does-not-hold" not in verdicts("intro.html")
+    rows = list(csv.reader((repo / "data" / "ai_use_rate.csv").open(encoding="utf-8", newline="")))
+    header = rows[0]
+    line = next(i for i, r in enumerate(rows)
+                if r[header.index("group")] == "Large firms" and r[header.index("year")] == "2023")
+    _set_cell(repo / "data" / "ai_use_rate.csv", line, "value", "14.5")
+    _set_cell(repo / "data" / "ai_use_rate.csv", line, "printed_as", "대기업이 1.0%에서 [14.5]%로")
+    _replace(repo / "data" / "sources.csv", "1.0%에서 13.5%로", "1.0%에서 14.5%로")
+    done = run_build(repo)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    chapter = verdicts("chapters/01-ai-adoption-gap.html")
+    assert chapter.count("does-not-hold") == 3  # the 2023 gap and both statements of the multiple
+    front = (repo / "_build" / "html" / "intro.html").read_text(encoding="utf-8")
+    assert '<span class="verdict-does-not-hold">does not hold</span>: 3<' in front
+    assert verdicts("intro.html").count("does-not-hold") == 3

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import axbook
-from axbook import ai_gap, claims, data, render, theme
+from axbook import ai_gap, claims, data, render, theme, toc
 from axbook.errors import ParameterError
 from axbook.params import IntRange, check, validate
 from axbook.paths import ROOT
@@ -181,3 +181,33 @@ def test_composition_greys_the_residual_by_label_not_position():
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True))["rest (computed)"] == charts.RESIDUAL_GREY
     assert charts.RESIDUAL_GREY not in scale["range"][1:]
+
+
+@pytest.mark.parametrize(("printed", "computed", "interval", "expected"), [
+    ("11", 12.0, (11.06, 13.09), claims.HOLDS_AFTER_ROUNDING),   # some value the inputs allow rounds to 11
+    ("11", 12.0, (11.6, 13.09), claims.DOES_NOT_HOLD),
+    ("11", 12.0, None, claims.DOES_NOT_HOLD),
+    ("11", 11.0, (5.0, 20.0), claims.HOLDS),
+])
+def test_verdict_with_the_interval_the_inputs_allow(printed, computed, interval, expected):
+    assert claims.verdict(printed, computed, interval) == expected
+
+
+def test_eleven_fold_is_recomputed_from_the_rates_with_its_interval():
+    rates = data.load("ai_use_rate")
+    low, high = ai_gap.ratio_of_gaps_interval(rates)
+    assert low == pytest.approx((13.45 - 4.55) / (1.05 - 0.245))
+    assert high == pytest.approx((13.55 - 4.45) / (0.95 - 0.255))
+    check = next(c for c in ai_gap.checks(rates, data.load("claims"), data.load("smart_manufacturing"))
+                 if c.claim_id == "size-gap-multiple")
+    assert check.computed == pytest.approx(12.0) and check.part == "headline"
+
+
+def test_front_page_sums_every_chapter_ledger():
+    from axbook import ledgers
+
+    frame = ledgers.ledger()
+    per_chapter = [ledgers.table(c.article_id) for c in ledgers.CHAPTERS]
+    assert len(frame) == sum(len(t) for t in per_chapter)
+    assert ledgers.counts(frame) == {v: sum(int((t["verdict"] == v).sum()) for t in per_chapter) for v in claims.VERDICTS}
+    assert {c.doc for c in ledgers.CHAPTERS} == {f for f in toc.files() if f.startswith("chapters/")}

@@ -6,6 +6,7 @@ drawn live as SVG; the what-if slider changes the drawn chart. Screenshots go to
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -178,3 +179,18 @@ def test_busduct_slider_redraws_the_running_total(browser_context, server):
         assert total in svg.text_content(), (value, svg.text_content()[:300])
     assert log.console == []
     page.close()
+
+
+def _verdicts(html: str) -> list[str]:
+    return re.findall(r'<td class="verdict-([a-z-]+)">', html)
+
+
+def test_front_page_counts_are_the_chapters_ledgers():
+    """Read from the built pages: the front page's counts equal the verdicts shown in every chapter."""
+    front = (SITE / "intro.html").read_text(encoding="utf-8")
+    chapters = [p for p in PAGES if p.startswith("chapters/")]
+    shown = [v for p in chapters for v in _verdicts((SITE / p).read_text(encoding="utf-8"))]
+    assert shown and sorted(_verdicts(front)) == sorted(shown)
+    for verdict in set(shown):
+        label = verdict.replace("-", " ")
+        assert re.search(rf'<span class="verdict-{verdict}">{label}</span>: {shown.count(verdict)}<', front), verdict

@@ -1,0 +1,122 @@
+"""Every chapter's claims ledger and headline finding, built the one way each chapter builds them.
+
+Chapters show ``table(article_id)``; the front page sums ``ledger()`` over every chapter. Both call the
+same functions on the same data, so a data change that flips a verdict flips it in both places.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from axbook import ai_gap, data, power, programmes, timeline
+from axbook import claims as cl
+from axbook.paths import DATA_DIR
+
+
+def _events(d: Path) -> pd.DataFrame:
+    return timeline.page_dates(data.load("page_dates", d), data.load("articles", d),
+                               {"kvmcc": data.load("kvmcc_figures", d), "challenge": data.load("challenge_figures", d)},
+                               data.load("power_deal_figures", d))
+
+
+def _edition_year(d: Path) -> int:
+    return timeline.edition(data.load("articles", d))[0]
+
+
+def _ai_gap(d: Path) -> list[cl.Check]:
+    return ai_gap.checks(data.load("ai_use_rate", d), data.load("claims", d), data.load("smart_manufacturing", d))
+
+
+def _ai_gap_finding(d: Path) -> str:
+    g = ai_gap.gaps(data.load("ai_use_rate", d)).query("dimension == 'firm_size'").set_index("year")
+    first, last = g.loc[ai_gap.FIRST], g.loc[ai_gap.LAST]
+    return (f"The large-SME gap in AI use went from {first['gap_pp']:.2f} to {last['gap_pp']:.1f} percentage points "
+            f"({ai_gap.FIRST}–{ai_gap.LAST}); large firms' rate was about {first['ratio']:.0f} times the SMEs' in "
+            f"{ai_gap.FIRST} and about {last['ratio']:.0f} times in {ai_gap.LAST}: the '11배' is a ratio of gaps, "
+            "not of rates.")
+
+
+def _power(d: Path) -> list[cl.Check]:
+    return power.checks(data.load("power_deal_figures", d), data.load("context_indicators", d), data.load("sources", d),
+                        _edition_year(d))
+
+
+def _power_finding(d: Path) -> str:
+    figs = data.load("power_deal_figures", d)
+    terms = power.busduct_terms(figs, _edition_year(d))
+    g = power.implied_growth(terms["first_bn"], terms["total_bn"], terms["years"])
+    return (f"The busduct ceiling ({terms['total_printed']}) needs supply to grow {g:.0%} a year from "
+            f"{terms['first_printed']}; the won-dollar conversion implies {power.implied_rate(figs)['rate']:,.0f} won.")
+
+
+def _challenge(d: Path) -> list[cl.Check]:
+    figs, companies = data.load("challenge_figures", d), data.load("challenge_demand_companies", d)
+    return programmes.challenge_checks(figs, companies, data.load("challenge_fields", d),
+                                       programmes.tracks(figs, companies), programmes.window(_events(d)))
+
+
+def _challenge_finding(d: Path) -> str:
+    t = programmes.tracks(data.load("challenge_figures", d), data.load("challenge_demand_companies", d))
+    w = programmes.window(_events(d))
+    return (f"{t['firms'].sum()} start-ups can share at most ₩{t['envelope_bn'].sum():g}bn of collaboration funding; "
+            f"applications are open for {w['days']} days.")
+
+
+def _kibo(d: Path) -> list[cl.Check]:
+    return programmes.kibo_checks(data.load("kibo_eligibility", d))
+
+
+def _kibo_finding(d: Path) -> str:
+    steps = data.load("kibo_steps", d)
+    return (f"No number to check: the page gives {len(steps)} steps and the guarantee's conditions, but no count of "
+            "firms, no amount and no details of the Busan M&A support.")
+
+
+def _kvmcc(d: Path) -> list[cl.Check]:
+    return programmes.kvmcc_checks(data.load("kvmcc_figures", d), data.load("kvmcc_paths", d), _events(d))
+
+
+def _kvmcc_finding(d: Path) -> str:
+    k = programmes.kvmcc(data.load("kvmcc_figures", d))
+    return (f"About {k['pass_rate']:.0%} of cohort 2's trainees are expected to be certified; '확대' (expanded) sets "
+            "cohort 2's intake beside cohort 1's output, whose intake the page does not give.")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    doc: str
+    article_id: str
+    checks: Callable[[Path], list[cl.Check]]
+    finding: Callable[[Path], str]
+
+
+CHAPTERS = [
+    Chapter("chapters/01-ai-adoption-gap", "ai-gap", _ai_gap, _ai_gap_finding),
+    Chapter("chapters/02-power-equipment", "power-equipment", _power, _power_finding),
+    Chapter("chapters/03-everyones-challenge", "challenge", _challenge, _challenge_finding),
+    Chapter("chapters/04-kibo-rehabilitation", "kibo-court", _kibo, _kibo_finding),
+    Chapter("chapters/05-kvmcc", "kvmcc", _kvmcc, _kvmcc_finding),
+]
+BY_ARTICLE = {c.article_id: c for c in CHAPTERS}
+
+
+def table(article_id: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """A chapter's ledger as its page shows it."""
+    return cl.ledger(BY_ARTICLE[article_id].checks(data_dir))
+
+
+def ledger(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Every claim of every chapter, with the chapter it is checked in."""
+    frames = []
+    for chapter in CHAPTERS:
+        checks = chapter.checks(data_dir)
+        frame = cl.ledger(checks).assign(doc=chapter.doc, article_id=chapter.article_id,
+                                         part=[c.part or "body" for c in checks])
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def counts(frame: pd.DataFrame) -> dict[str, int]:
+    return {v: int((frame["verdict"] == v).sum()) for v in cl.VERDICTS}
