@@ -194,3 +194,20 @@ def test_front_page_counts_are_the_chapters_ledgers():
     for verdict in set(shown):
         label = verdict.replace("-", " ")
         assert re.search(rf'<span class="verdict-{verdict}">{label}</span>: {shown.count(verdict)}<', front), verdict
+
+
+TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('.axbook-chart')].flatMap(box => {
+  const svg = box.querySelector('.axbook-chart-live svg'), r = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].filter(t => {
+    const b = t.getBoundingClientRect();
+    return b.width > 0 && (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1);
+  }).map(t => box.id + ': ' + t.textContent.slice(0, 60));
+})"""
+
+
+@pytest.mark.parametrize("path", _charted_pages())
+def test_no_chart_text_is_clipped(browser_context, server, path):
+    """Titles, labels, legends and source lines all lie inside their chart's drawing."""
+    page, _ = open_page(browser_context, server, path)
+    assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == []
+    page.close()
