@@ -19,6 +19,20 @@ DIMENSION_LABEL = {
 }
 
 
+# One colour per group in every figure of the chapter (Okabe-Ito).
+GROUP_COLOURS = {
+    "Large firms": theme.OKABE_ITO["blue"], "SMEs": theme.OKABE_ITO["vermillion"],
+    "Services": theme.OKABE_ITO["sky_blue"], "Manufacturing": theme.OKABE_ITO["bluish_green"],
+    "Capital region": theme.OKABE_ITO["orange"], "Outside the capital region": theme.OKABE_ITO["reddish_purple"],
+}
+
+
+def colours(rates: pd.DataFrame, label: str) -> dict[str, str]:
+    """GROUP_COLOURS keyed by the label column the figures show (English or Korean group names)."""
+    names = dict(zip(rates["group"], rates[label], strict=True))
+    return {names[g]: c for g, c in GROUP_COLOURS.items() if g in names}
+
+
 def label_column(label_lang: str) -> str:
     return "group_ko" if label_lang == "ko" else "group"
 
@@ -204,7 +218,7 @@ def collection_with_residual(smart: pd.DataFrame) -> pd.DataFrame:
     """The two printed shares of data-collection methods, plus the computed remainder, labelled as such."""
     sm = smart.set_index("indicator")
     printed = sm.loc[["data_realtime_automatic", "data_not_collected"]]
-    rows = [{"label": f"{r.label_en} ({r.label_ko})", "value": r.value, "text": f"{r.value_printed}%"}
+    rows = [{"label": f"{r.label_en} ({r.label_ko}): {r.value_printed}%", "value": r.value, "text": f"{r.value_printed}%"}
             for r in printed.itertuples()]
     rest = 100 - printed["value"].sum()
     rows.append({"label": RESIDUAL_LABEL, "value": rest, "text": f"{rest:.1f}%"})

@@ -70,30 +70,33 @@ def wrap(text: str, limit: int) -> list[str]:
     return lines
 
 
-SOURCE_LINE_UNITS = 92  # half-em units that fit the chart width at the source line's 10 px
+SOURCE_LINE_UNITS = 90  # half-em units that fit the chart width at the source line's 10 px
 
 
 def figure(chart, *, title: str, subtitle: str | list[str], source: str, description: str) -> alt.VConcatChart:
+    """The chart with its title and subtitle above and the source line below, both aligned with the left
+    edge of everything drawn (axis labels included), so the source line never starts mid-chart."""
     lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
-    source = "\n".join(wrap(source, SOURCE_LINE_UNITS))
-    footer = (
-        alt.Chart(alt.Data(values=[{}]))
-        .mark_text(align="left", baseline="top", fontSize=10, color=theme.MUTED, lineBreak="\n")
-        .encode(text=alt.value(source), x=alt.value(0), y=alt.value(0))
-        .properties(width=WIDTH, height=13 * (source.count("\n") + 1))
-    )
-    return alt.vconcat(chart, footer, spacing=14).properties(
-        title=alt.TitleParams(title, subtitle=lines), description=description
-    )
+    source_lines = wrap(source, SOURCE_LINE_UNITS)
+    heading = alt.TitleParams(title, subtitle=lines, anchor="start", frame="bounds")
+    footer = alt.TitleParams(source_lines, orient="bottom", anchor="start", frame="bounds", fontSize=10,
+                             fontWeight="normal", color=theme.MUTED, offset=14, lineHeight=13)
+    return alt.vconcat(chart.properties(title=heading)).properties(title=footer, description=description)
+
+
+def group_colour(label: str, colours: dict[str, str] | None, legend=None) -> alt.Color:
+    """Colour by group; with ``colours``, each group keeps its colour in every figure of a chapter."""
+    scale = alt.Scale(domain=list(colours), range=list(colours.values())) if colours else alt.Undefined
+    return alt.Color(f"{label}:N", title=None, scale=scale, legend=legend)
 
 
 def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str = "AI use rate (%)",
-          height: int = 260) -> alt.LayerChart:
+          height: int = 260, colours: dict[str, str] | None = None) -> alt.LayerChart:
     """First and last value per group joined by a line, labelled at both ends."""
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title=x_title or None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
-        color=alt.Color(f"{label}:N", title=None, legend=alt.Legend(orient="top")),
+        color=group_colour(label, colours, alt.Legend(orient="top")),
         detail=f"{label}:N",
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
@@ -104,11 +107,20 @@ def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str = 
     return alt.layer(lines, points, labels).properties(width=WIDTH - 60, height=height)
 
 
-def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: str = "") -> alt.FacetChart:
+def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: str = "",
+                 colours: dict[str, str] | None = None) -> alt.FacetChart:
+    """Two years per group, one panel per facet. Start labels sit above the higher and below the lower
+    value of each panel, so near-equal starting values do not overlap; names wrap to stay in the panel."""
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    shown = frame.copy()
+    top = shown[shown["year"] == first].groupby(facet)["value"].transform("max")
+    shown["start_above"] = False
+    shown.loc[top.index, "start_above"] = shown.loc[top.index, "value"] == top
+    shown["name_wrapped"] = ["\n".join(wrap(str(n), 16)) for n in shown[label]]
     base = alt.Chart().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title="AI use rate (%)"),
-        color=alt.Color(f"{label}:N", title=None, legend=None),
+        color=group_colour(label, colours),
         detail=f"{label}:N",
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
@@ -116,14 +128,16 @@ def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: st
     layered = alt.layer(
         base.mark_line(), base.mark_point(),
         base.mark_text(align="left", dx=6, fontSize=10).encode(text="value_printed:N")
-        .transform_filter(f"datum.year == {int(frame['year'].max())}"),
-        base.mark_text(align="right", dx=-6, fontSize=10).encode(text="value_printed:N")
-        .transform_filter(f"datum.year == {int(frame['year'].min())}"),
-        base.mark_text(align="left", dx=6, dy=-12, fontSize=10).encode(text=f"{label}:N")
-        .transform_filter(f"datum.year == {int(frame['year'].max())}"),
-    ).properties(width=120, height=220)
+        .transform_filter(f"datum.year == {last}"),
+        base.mark_text(align="right", dx=-6, dy=-7, fontSize=10).encode(text="value_printed:N")
+        .transform_filter(f"datum.year == {first} && datum.start_above"),
+        base.mark_text(align="right", dx=-6, dy=8, fontSize=10).encode(text="value_printed:N")
+        .transform_filter(f"datum.year == {first} && !datum.start_above"),
+        base.mark_text(align="left", dx=6, dy=-12, fontSize=10, lineBreak="\n", baseline="bottom")
+        .encode(text="name_wrapped:N").transform_filter(f"datum.year == {last}"),
+    ).properties(width=110, height=220)
     return layered.facet(
-        data=frame, column=alt.Column(f"{facet}:N", title=facet_title or None, sort=list(frame[facet].unique()),
+        data=shown, column=alt.Column(f"{facet}:N", title=facet_title or None, sort=list(shown[facet].unique()),
                                       header=alt.Header(labelFontWeight=700))
     ).resolve_scale(y="shared")
 
@@ -133,7 +147,7 @@ def bars(frame: pd.DataFrame, *, x: str, y: str, x_title: str, text: str, color:
     """Horizontal bars with the value written at the end of each bar."""
     scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(zero=True)
     enc = {
-        "y": alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        "y": _two_line_y(y),
         "x": alt.X(f"{x}:Q", title=x_title, scale=scale),
         "tooltip": tooltip or [alt.Tooltip(f"{y}:N"), alt.Tooltip(f"{text}:N", title=x_title)],
     }
@@ -144,7 +158,7 @@ def bars(frame: pd.DataFrame, *, x: str, y: str, x_title: str, text: str, color:
         base.mark_bar(color=theme.OKABE_ITO["blue"]) if not color else base.mark_bar(),
         base.mark_text(align="left", dx=4, fontSize=11).encode(text=f"{text}:N", color=alt.value(theme.INK)),
     )
-    return chart.properties(width=WIDTH - 200, height=height or 28 * frame[y].nunique())
+    return chart.properties(width=WIDTH - 260, height=height or 40 * frame[y].nunique())
 
 
 def measure_panels(long: pd.DataFrame, *, y: str, y_sort: list, color, tooltip: list, width: int, height: int,
@@ -179,7 +193,8 @@ def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, resid
     )
     bar = base.mark_bar(height=36).encode(color=colour)
     labels = base.mark_text(dx=4, align="left", fontSize=11, color="#ffffff", fontWeight=700).encode(
-        x=alt.X(f"{value}:Q", stack="zero", bandPosition=0), text=f"{text}:N")
+        x=alt.X(f"{value}:Q", stack="zero", bandPosition=0), text=f"{text}:N").transform_filter(
+        f"datum.{value} >= 8")  # narrower segments are named with their value in the legend
     return alt.layer(bar, labels).properties(width=WIDTH - 40, height=44)
 
 
@@ -192,12 +207,13 @@ def waffle(share: float, *, filled_label: str, empty_label: str) -> alt.Chart:
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
         color=alt.Color("kind:N", title=None, sort=[filled_label, empty_label],
                         scale=alt.Scale(range=[theme.OKABE_ITO["vermillion"], "#d9d9d9"]),
-                        legend=alt.Legend(orient="right", labelLimit=300)),
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
         tooltip=[alt.Tooltip("kind:N", title="Group")],
     ).properties(width=220, height=220)
 
 
-def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: int) -> alt.LayerChart:
+def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: int,
+               colours: dict[str, str] | None = None) -> alt.LayerChart:
     """Observed points plus a projection whose end year and method the reader picks."""
     end = alt.param(name="end_year", value=horizon,
                     bind=alt.binding_range(min=first_future, max=max(horizon, first_future + 1), step=1,
@@ -211,7 +227,7 @@ def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: i
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(domain=[int(frame["year"].min()), int(frame["year"].max())])),
         y=alt.Y("value:Q", title="AI use rate (%)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color(f"{label}:N", title=None, legend=alt.Legend(orient="top")),
+        color=group_colour(label, colours, alt.Legend(orient="top")),
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip("value_label:N", title="AI use"), alt.Tooltip("method:N", title="Assumption")],
     )
@@ -230,7 +246,7 @@ def survey_dots(frame: pd.DataFrame, *, survey_label: str) -> alt.FacetChart:
     base = alt.Chart().encode(
         x=alt.X("value:Q", title="Firms using AI (%)", scale=alt.Scale(domain=[0, 70])),
         y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
-        color=alt.Color("year:O", title="Year", scale=alt.Scale(scheme="viridis")),
+        color=alt.value(theme.OKABE_ITO["blue"]),
         tooltip=[alt.Tooltip(f"{survey_label}:N", title="Survey"), alt.Tooltip("group:N", title="Group"),
                  alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_printed:N", title="% as printed"),
                  alt.Tooltip("primary_label:N", title="Source")],
@@ -289,7 +305,7 @@ def labelled_hbars(frame: pd.DataFrame, *, label: str, value: str, text: str, ki
     )
     bars = base.mark_bar(height=16).encode(color=kind_colour(kinds))
     labels = base.mark_text(align="left", dx=4, fontSize=11, color=theme.INK).encode(text=f"{text}:N")
-    return alt.layer(bars, labels).properties(width=WIDTH - 250, height=row_height * len(frame))
+    return alt.layer(bars, labels).properties(width=WIDTH - 300, height=row_height * len(frame))
 
 
 def interval_dots(frame: pd.DataFrame, *, label: str, value: str, low: str, high: str, text: str, kinds: list[str],
@@ -351,7 +367,7 @@ def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds
         panels.append(alt.layer(
             base.mark_bar(height=14).encode(color=kind_colour(kinds)),
             base.mark_text(align="left", dx=4, fontSize=10, color=theme.INK).encode(text=f"{text}:N"),
-        ).properties(width=WIDTH - 300, height=alt.Step(34),
+        ).properties(width=WIDTH - 330, height=alt.Step(34),
                      title=alt.TitleParams(measure, anchor="start", fontSize=12, offset=6)))
     return alt.vconcat(*panels, spacing=18)
 

@@ -205,9 +205,16 @@ TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('.axbook-chart')
 })"""
 
 
+CHARTS_WIDER_THAN_THEIR_BOX = """() => [...document.querySelectorAll('.axbook-chart')]
+  .filter(box => box.scrollWidth > box.clientWidth + 1)
+  .map(box => box.id + ': ' + box.scrollWidth + ' > ' + box.clientWidth)"""
+
+
 @pytest.mark.parametrize("path", _charted_pages())
 def test_no_chart_text_is_clipped(browser_context, server, path):
-    """Titles, labels, legends and source lines all lie inside their chart's drawing."""
+    """Titles, labels, legends and source lines lie inside their chart's drawing, and at desktop width every
+    drawing fits the text column (no chart needs a scrollbar)."""
     page, _ = open_page(browser_context, server, path)
     assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == []
+    assert page.evaluate(CHARTS_WIDER_THAN_THEIR_BOX) == []
     page.close()
