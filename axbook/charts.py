@@ -322,8 +322,8 @@ def interval_dots(frame: pd.DataFrame, *, label: str, value: str, low: str, high
     return alt.layer(interval, dots, labels).properties(width=WIDTH - 250, height=70 * len(frame))
 
 
-def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, implied_pct: float, target: float, target_text: str,
-                    y_title: str, first_label: str) -> alt.LayerChart:
+def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, target: float, target_text: str,
+                    y_title: str) -> alt.LayerChart:
     """A yearly series growing at a rate the reader sets with a slider, summed; the printed total as a line.
 
     ``frame`` has one row per year with ``year``, ``k`` (years since the first), ``first_bn``. The chart

@@ -5,4 +5,3 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DESCRIPTOR = DATA_DIR / "datapackage.yaml"
-CHAPTERS_DIR = ROOT / "chapters"
