@@ -9,17 +9,21 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9
 SITE := _build/html
 APT_PACKAGES := chromium fonts-nanum
+PORT ?= 8000
 
 .PHONY: help env book regen test lint serve clean vendor lock apt
 
 help:
-	@echo "make book    build the site into $(SITE) (sets up $(VENV) first)"
-	@echo "make test    run the whole test suite (data, notebooks, papermill, site in Chromium, lint)"
-	@echo "make regen   re-execute chapters and rewrite their stored outputs (the regression reference)"
-	@echo "make serve   preview $(SITE) on http://127.0.0.1:8000"
-	@echo "make clean   remove _build"
-	@echo "make lock    recompile requirements.txt from requirements.in"
-	@echo "make vendor  re-fetch vega, vega-lite, vega-embed and the font from the npm registry"
+	@echo "make book     build the site into $(SITE) (sets up $(VENV) first)"
+	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
+	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
+	@echo "make serve    preview $(SITE) on http://127.0.0.1:$(PORT) (PORT=... to change)"
+	@echo "make lint     ruff on code and notebooks, the workflow against GitHub's schema"
+	@echo "make env      create or update $(VENV) from requirements.txt"
+	@echo "make apt      install the Debian packages the tests need (chromium, fonts-nanum)"
+	@echo "make clean    remove _build"
+	@echo "make lock     recompile requirements.txt from requirements.in"
+	@echo "make vendor   re-fetch vega, vega-lite, vega-embed and the font from the npm registry"
 
 # The environment is rebuilt when the lock file or the package metadata change.
 $(VENV)/.synced: requirements.txt pyproject.toml
@@ -59,7 +63,7 @@ lint: env
 
 serve: env
 	@test -d $(SITE) || { echo "no site yet: run make book" >&2; exit 1; }
-	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
 
 clean:
 	rm -rf _build
