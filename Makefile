@@ -58,7 +58,7 @@ test: env apt book
 	@$(MAKE) --no-print-directory lint
 
 lint: env
-	$(VENV)/bin/ruff check axbook tests benchmarks chapters data-and-sources.ipynb
+	$(VENV)/bin/ruff check axbook tests benchmarks chapters intro.ipynb data-and-sources.ipynb
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 serve: env
