@@ -10,7 +10,7 @@ value (invisible characters shown escaped):
    plain ASCII digits, booleans spelt ``true``/``false``;
 3. the schema (frictionless): types, constraints, enums, primary and foreign keys;
 4. provenance: every value bound to its own place in the quote it came from (``printed_as``), every
-   source used, each table with the rows it must have.
+   number in a shown label (year, size band) printed in its evidence, every source used.
 
 The loader types cells with the same frictionless field parser, so what validation accepts is what
 the chapters read.
@@ -278,6 +278,38 @@ def _provenance_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -
     return problems
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _label_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> list[str]:
+    """Every number in a label a chart shows (a year, a size band) must be printed in the row's evidence: its
+    source's quote, gloss, note or date, or a row it references (a survey's population, say)."""
+    by_name = {r["name"]: r for r in desc["resources"]}
+    sources = {row["source_id"]: row for _, row in tables["sources"].rows()}
+    problems = []
+    for res in desc["resources"]:
+        columns = res.get("x-labels-in-evidence", [])
+        if not columns:
+            continue
+        references = [(fk["fields"][0], fk["reference"]) for fk in res["schema"].get("foreignKeys", [])
+                      if fk["reference"]["resource"] != "sources" and len(fk["fields"]) == 1]
+        lookups = {field: {row[ref["fields"][0]]: row for _, row in tables[ref["resource"]].rows()}
+                   for field, ref in references if ref["resource"] in by_name}
+        for line, row in tables[res["name"]].rows():
+            source = sources.get(row.get("source_id"), {})
+            evidence = [source.get(k, "") for k in ("quote", "gloss_en", "note", "published")]
+            for field, table in lookups.items():
+                evidence += list(table.get(row[field], {}).values())
+            found = set(_NUMBER.findall(_THOUSANDS.sub("", " ".join(e for e in evidence if e))))
+            for column in columns:
+                missing = [n for n in _NUMBER.findall(row[column]) if n not in found]
+                if missing:
+                    problems.append(f"{_where(data_dir, res['path'], line, column)}: label {shown(row[column])} shows "
+                                    f"{', '.join(missing)}, which is not printed in its source "
+                                    f"{row.get('source_id')!r} (quote, gloss, note, date) or in a row it references")
+    return problems
+
+
 def _owners(table: Table, sources: dict, printed: str):
     """Rows of the table whose printed_as brackets ``printed``: who a misplaced value belongs to."""
     for line, row in table.rows():
@@ -306,7 +338,8 @@ def _check(data_dir: Path) -> Checked:
             tables[res["name"]] = table
     if found:
         raise DataValidationError(found)  # the schema check would only repeat these, less precisely
-    found = _schema_problems(data_dir, desc, tables) or _provenance_problems(data_dir, desc, tables)
+    found = (_schema_problems(data_dir, desc, tables) or _provenance_problems(data_dir, desc, tables)
+             + _label_problems(data_dir, desc, tables))
     if found:
         raise DataValidationError(found)
     return Checked(desc, tables)

@@ -75,6 +75,7 @@ PROFILE = {
                 "x-rows": _ROW_RULE,
                 "x-quoted-values": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                 "x-quote-label": {"type": "string"},
+                "x-labels-in-evidence": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                 "schema": {"type": "object", "required": ["fields"], "additionalProperties": False, "properties": {
                     "primaryKey": {"type": "array", "items": {"type": "string"}},
                     "foreignKeys": {"type": "array", "items": _FOREIGN_KEY},
@@ -151,6 +152,7 @@ def _cross_references(desc: dict, where: str, root) -> list[str]:
         fields = [f["name"] for f in res["schema"]["fields"]]
         named = list(res["schema"].get("primaryKey", [])) + list(res.get("x-quoted-values", []))
         named += [res["x-quote-label"]] if "x-quote-label" in res else []
+        named += list(res.get("x-labels-in-evidence", []))
         for fk in res["schema"].get("foreignKeys", []):
             named += fk["fields"]
         for name in named:

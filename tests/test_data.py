@@ -164,6 +164,11 @@ def _multiline_then_bad(d):
 YAML = "datapackage.yaml"
 
 
+def _line_of(name: str, text: str) -> int:
+    """The line of data/<name> holding ``text``."""
+    return next(i for i, line in enumerate((DATA_DIR / name).read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 def _next_line(name: str) -> int:
     """The line a row appended to data/<name> lands on."""
     return len((DATA_DIR / name).read_text(encoding="utf-8").splitlines()) + 1
@@ -253,6 +258,12 @@ CASES = [
      ["needs an English gloss"]),
     ("javascript-url", _set("sources.csv", 50, "url", "javascript:alert(document.domain)"), "sources.csv", 50,
      "url", ["only http:// and https://"]),
+    # labels a chart shows from another survey must be printed in their evidence (#9)
+    ("label-band-not-in-quote", _set("context_indicators.csv", 2, "group", "Large (250+)"), "context_indicators.csv", 2,
+     "group", ["label 'Large (250+)' shows 250, which is not printed in its source 'ctx-kostat-2021-size'"]),
+    ("label-year-not-printed", _set("context_indicators.csv", _line_of("context_indicators.csv", "ctx-kbiz-2024"), "year",
+                                    "2023"), "context_indicators.csv", _line_of("context_indicators.csv", "ctx-kbiz-2024"),
+     "year", ["label '2023' shows 2023, which is not printed"]),
     # the folder (#10)
     ("symlink", _symlink, "extra.csv", None, None, ["a symlink"]),
     ("unlisted-csv", _unlisted, "notes.csv", None, None, ["not listed in datapackage.yaml"]),
