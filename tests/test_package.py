@@ -211,3 +211,11 @@ def test_front_page_sums_every_chapter_ledger():
     assert len(frame) == sum(len(t) for t in per_chapter)
     assert ledgers.counts(frame) == {v: sum(int((t["verdict"] == v).sum()) for t in per_chapter) for v in claims.VERDICTS}
     assert {c.doc for c in ledgers.CHAPTERS} == {f for f in toc.files() if f.startswith("chapters/")}
+
+
+def test_each_group_keeps_its_colour_and_figures_show_only_their_groups():
+    rates = data.load("ai_use_rate")
+    size = rates.query("dimension == 'firm_size'")
+    assert ai_gap.colours(size, "group") == {"Large firms": theme.OKABE_ITO["blue"], "SMEs": theme.OKABE_ITO["vermillion"]}
+    assert ai_gap.colours(size, "group_ko") == {"대기업": theme.OKABE_ITO["blue"], "중소기업": theme.OKABE_ITO["vermillion"]}
+    assert len(set(ai_gap.GROUP_COLOURS.values())) == len(ai_gap.GROUP_COLOURS)  # no two groups share a colour
