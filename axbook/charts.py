@@ -283,7 +283,7 @@ KIND_COLOURS = {
 }
 
 
-def kind_colour(kinds: list[str]) -> alt.Color:
+def kind_colour(kinds: list[str], orient: str = "top") -> alt.Color:
     """Colour by the kind of figure (``kind`` column), from the book-wide KIND_COLOURS."""
     unknown = set(kinds) - set(KIND_COLOURS)
     if unknown:
@@ -291,7 +291,7 @@ def kind_colour(kinds: list[str]) -> alt.Color:
     shown = [k for k in KIND_COLOURS if k in kinds]
     return alt.Color("kind:N", title=None, sort=shown,
                      scale=alt.Scale(domain=shown, range=[KIND_COLOURS[k] for k in shown]),
-                     legend=alt.Legend(orient="top", direction="vertical", labelLimit=420))
+                     legend=alt.Legend(orient=orient, direction="vertical", labelLimit=420))
 
 
 def labelled_hbars(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds: list[str], x_title: str,
@@ -365,7 +365,8 @@ def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds
             y=alt.Y(f"{label}:N", title=None, sort=list(rows[label]), axis=alt.Axis(labelLimit=230)),
             x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(tickCount=4)), tooltip=tooltip)
         panels.append(alt.layer(
-            base.mark_bar(height=14).encode(color=kind_colour(kinds)),
+            # stacked panels share one legend, placed below them (above would sit over the figure's title)
+            base.mark_bar(height=14).encode(color=kind_colour(kinds, orient="bottom")),
             base.mark_text(align="left", dx=4, fontSize=10, color=theme.INK).encode(text=f"{text}:N"),
         ).properties(width=WIDTH - 330, height=alt.Step(34),
                      title=alt.TitleParams(measure, anchor="start", fontSize=12, offset=6)))
