@@ -200,6 +200,14 @@ def value_in_quote(printed: str, quote: str) -> bool:
     return bool(_number_at(_THOUSANDS.sub("", quote), printed))
 
 
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+def is_web_url(url: str | None) -> bool:
+    """An http(s) address with nothing a browser or MyST could read as markup: the only links data may make."""
+    return bool(_WEB_URL.fullmatch(url or ""))
+
+
 _BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -234,7 +242,7 @@ def _provenance_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -
         if bool(row["article_id"]) == bool(row["url"]):
             problems.append(f"{where}: source {row['source_id']!r} needs exactly one of article_id "
                             "(a sentence of the page) or url (a context source)")
-        if row["url"] and not re.fullmatch(r"https?://[^\s<>\"'`]+", row["url"]):
+        if row["url"] and not is_web_url(row["url"]):
             problems.append(f"{where}, column 'url': value {shown(row['url'])}: only http:// and https:// addresses")
         if row["quote_lang"] == "ko" and not row["gloss_en"]:
             problems.append(f"{where}, column 'gloss_en': Korean quote {row['source_id']!r} needs an English gloss")

@@ -5,7 +5,6 @@ browser), never as MyST or markdown, so ``{{ }}``, roles, directives and tags in
 Links go only to http(s) addresses and to the site's own copy of the data package (``data/``).
 """
 
-import re
 from html import escape
 
 import pandas as pd
@@ -14,7 +13,7 @@ from axbook import data, text
 
 
 def _link(url: str, label: str) -> str:
-    if not re.fullmatch(r"https?://[^\s<>\"'`]+", url or ""):
+    if not data.is_web_url(url):
         return escape(label)  # validation refuses such URLs; never emit one as a link
     return f'<a class="reference external" href="{escape(url, quote=True)}" rel="noopener">{escape(label)}</a>'
 
