@@ -10,13 +10,14 @@
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from axbook import validate
+from axbook import failures, validate
 from axbook.paths import ROOT
 
 BUILD = ROOT / "_build"
@@ -76,13 +77,63 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
         output = stage / "_build" / "html"
         shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
         jupyter_book = Path(sys.executable).with_name("jupyter-book")
-        done = subprocess.run([str(jupyter_book), "build", str(ROOT), "--path-output", str(stage), *JB_FLAGS])
-        if done.returncode != 0:
-            print(f"build failed (exit {done.returncode}): {site} still holds the last complete site", file=sys.stderr)
-            return done.returncode
+        returncode, log = run_quietly([str(jupyter_book), "build", str(ROOT), "--path-output", str(stage), *JB_FLAGS],
+                                      site.parent / "logs" / "build.log")
+        if returncode != 0:
+            cell_error = failures.from_log(log)
+            if cell_error:
+                print(cell_error, file=sys.stderr)
+            print(f"build failed (exit {returncode}; full log: {_shown(site.parent / 'logs' / 'build.log')}): "
+                  f"{_shown(site)} still holds the last complete site", file=sys.stderr)
+            return returncode
         publish(output, site)
-    print(f"Site built: open {site / 'index.html'}  (or: make serve)")
+    print(f"site: {_shown(site)} ({reread_summary(log)}); open {_shown(site / 'index.html')} or run make serve")
     return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+# What an author needs from jupyter-book's log: which notebook runs, and warnings that stop the build.
+_EXECUTING = re.compile(r"^(\S+\.ipynb): Executing notebook")
+_NOISE = ("Kernel is running over TCP without encryption",)
+
+
+def _shown_line(line: str) -> str | None:
+    line = failures.ANSI.sub("", line).rstrip()
+    executing = _EXECUTING.match(line)
+    if executing:
+        return f"  executing {_shown(Path(executing.group(1)))}"
+    if ("WARNING" in line or "ERROR" in line) and not any(noise in line for noise in _NOISE):
+        return "  " + line
+    return None
+
+
+def run_quietly(command: list[str], log_file: Path) -> tuple[int, str]:
+    """Run ``command``, keep its whole output in ``log_file``, print one line per notebook and each warning."""
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1) as proc, \
+            open(log_file, "w", encoding="utf-8") as log:
+        for line in proc.stdout:
+            log.write(line)
+            lines.append(line)
+            shown = _shown_line(line)
+            if shown:
+                print(shown, flush=True)
+    return proc.returncode, "".join(lines)
+
+
+def reread_summary(log: str) -> str:
+    found = re.findall(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", failures.ANSI.sub("", log))
+    if not found:
+        return "no page changed"
+    added, changed, removed = map(int, found[-1])
+    return f"{added + changed} page(s) rebuilt, {removed} removed" if added + changed + removed else "no page changed"
 
 
 if __name__ == "__main__":

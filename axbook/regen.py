@@ -9,8 +9,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
-from axbook import toc
+from axbook import failures, toc
 from axbook.paths import ROOT
 
 
@@ -34,7 +35,15 @@ def regen(path: Path) -> None:
 
 def main(paths: list[str]) -> int:
     for path in [Path(p).resolve() for p in paths] or toc.notebooks():
-        regen(path)
+        try:
+            regen(path)
+        except CellExecutionError as error:
+            # The notebook keeps its previous outputs: nbformat.write is never reached.
+            source = failures.ANSI.sub("", str(error)).split("-" * 18)
+            print(failures.summary(path, source[1] if len(source) > 2 else "", f"{error.ename}: {error.evalue}"),
+                  file=sys.stderr)
+            print(f"make regen stopped at {path.relative_to(ROOT)}; its stored outputs were not changed", file=sys.stderr)
+            return 1
     return 0
 
 
