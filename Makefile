@@ -10,18 +10,23 @@ UV_VERSION := 0.13.9
 SITE := _build/html
 APT_PACKAGES := chromium fonts-nanum
 PORT ?= 8000
+LAB_PORT ?= 8888
 
-.PHONY: help env book regen test lint serve clean vendor lock apt
+.PHONY: help env book regen test test-fast lint serve lab chapter clean vendor lock apt
 
 help:
 	@echo "make book     build the site into $(SITE) (sets up $(VENV) first)"
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
+	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
+	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
+	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
 	@echo "make serve    preview $(SITE) on http://127.0.0.1:$(PORT) (PORT=... to change)"
 	@echo "make lint     ruff on code and notebooks, the workflow against GitHub's schema"
 	@echo "make env      create or update $(VENV) from requirements.txt"
 	@echo "make apt      install the Debian packages the tests need (chromium, fonts-nanum)"
 	@echo "make clean    remove _build"
+	@echo "make help     this list"
 	@echo "make lock     recompile requirements.txt from requirements.in"
 	@echo "make vendor   re-fetch vega, vega-lite, vega-embed and the font from the npm registry"
 
@@ -57,6 +62,11 @@ test: env apt book
 	$(PY) -m pytest
 	@$(MAKE) --no-print-directory lint
 
+# Everything that needs neither a built site nor a browser: what to run while writing.
+test-fast: env
+	$(PY) -m pytest --ignore=tests/test_build.py --ignore=tests/test_site.py
+	@$(MAKE) --no-print-directory lint
+
 lint: env
 	$(VENV)/bin/ruff check axbook tests benchmarks chapters intro.ipynb data-and-sources.ipynb
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
@@ -64,6 +74,17 @@ lint: env
 serve: env
 	@test -d $(SITE) || { echo "no site yet: run make book" >&2; exit 1; }
 	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+
+# The editor: JupyterLab from the locked environment, so chapters run on the book's kernel and package.
+lab: env
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=$(CURDIR) \
+	  --ServerApp.preferred_dir=$(CURDIR)/chapters $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
+
+chapter: env
+	@test -n "$(NAME)" -a -n "$(TITLE)" || { echo 'usage: make chapter NAME=06-topic TITLE="The title" [ARTICLE=article-id]' >&2; exit 2; }
+	@$(PY) -m axbook.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
+	@$(PY) -m axbook.regen chapters/$(NAME).ipynb
+	@echo "next: write the chapter (make lab), then make regen, make book, make test"
 
 clean:
 	rm -rf _build

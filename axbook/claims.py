@@ -69,8 +69,11 @@ class Check:
         return verdict(self.printed, self.computed, self.interval)
 
 
+LEDGER_COLUMNS = ["claim", "printed", "recomputed", "verdict", "claim_id"]
+
+
 def ledger(checks: list[Check]) -> pd.DataFrame:
+    """One row per check; a chapter with no checks yet still gets the ledger's columns."""
     return pd.DataFrame(
         [{"claim": c.statement, "printed": f"{c.printed} {c.unit}".strip(), "recomputed": c.arithmetic,
-          "verdict": c.verdict, "claim_id": c.claim_id} for c in checks]
-    )
+          "verdict": c.verdict, "claim_id": c.claim_id} for c in checks], columns=LEDGER_COLUMNS)

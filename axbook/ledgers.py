@@ -4,6 +4,7 @@ Chapters show ``table(article_id)``; the front page sums ``ledger()`` over every
 same functions on the same data, so a data change that flips a verdict flips it in both places.
 """
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,12 @@ class Chapter:
     checks: Callable[[Path], list[cl.Check]]
     finding: Callable[[Path], str]
 
+    @classmethod
+    def of_module(cls, doc: str, article_id: str, module: str) -> "Chapter":
+        """A chapter whose module has ``checks(data_dir)`` and ``finding(data_dir)`` (what `make chapter` writes)."""
+        analysis = importlib.import_module(module)
+        return cls(doc, article_id, analysis.checks, analysis.finding)
+
 
 CHAPTERS = [
     Chapter("chapters/01-ai-adoption-gap", "ai-gap", _ai_gap, _ai_gap_finding),
@@ -98,13 +105,17 @@ CHAPTERS = [
     Chapter("chapters/03-everyones-challenge", "challenge", _challenge, _challenge_finding),
     Chapter("chapters/04-kibo-rehabilitation", "kibo-court", _kibo, _kibo_finding),
     Chapter("chapters/05-kvmcc", "kvmcc", _kvmcc, _kvmcc_finding),
-]
-BY_ARTICLE = {c.article_id: c for c in CHAPTERS}
+]  # `make chapter` adds its Chapter.of_module(...) line above this one
+BY_ARTICLE = {}
+for _chapter in CHAPTERS:
+    BY_ARTICLE.setdefault(_chapter.article_id, _chapter)  # an article's first chapter holds its ledger
+BY_DOC = {c.doc: c for c in CHAPTERS}
 
 
-def table(article_id: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """A chapter's ledger as its page shows it."""
-    return cl.ledger(BY_ARTICLE[article_id].checks(data_dir))
+def table(key: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """A chapter's ledger as its page shows it; ``key`` is its article id or its toc entry."""
+    chapter = BY_DOC.get(key) or BY_ARTICLE[key]
+    return cl.ledger(chapter.checks(data_dir))
 
 
 def ledger(data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -50,4 +50,6 @@ def html_table(frame, *, classes: str = "axbook-table", verdict_column: str | No
                 css = f' class="verdict-{str(value).replace(" ", "-")}"'
             cells.append(f"<td{css}>{html.escape(str(value))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    if not rows:  # a scaffolded chapter's ledger before its first claim
+        rows.append(f'<tr><td colspan="{len(frame.columns)}">None yet.</td></tr>')
     return f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

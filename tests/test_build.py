@@ -72,18 +72,28 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def reread(log: str) -> str:
+def reread(repo: Path) -> str:
+    """Sphinx's count of pages it re-read in the last build, from the full log the quiet build keeps."""
+    log = (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
     found = re.findall(r"updating environment: .*?(\d+ added, \d+ changed, \d+ removed)", re.sub(r"\x1b\[[0-9;]*m", "", log))
     assert found, log[-3000:]
     return found[-1]
 
 
+SCAFFOLD = "06-scaffolded"
+
+
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A copy of the repository with hostile text in its data, built once."""
+    """A copy of the repository with hostile text in its data and a chapter from `make chapter`, built once."""
     target = tmp_path_factory.mktemp("book") / "repo"
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "*.pyc", ".pytest_cache"))
     assert seed_payload(target / "data") > 100
+    venv = Path(sys.executable).parent.parent  # the environment running these tests, not a new one
+    made = subprocess.run(["make", "--no-print-directory", "chapter", f"NAME={SCAFFOLD}", "TITLE=A scaffolded chapter",
+                           "ARTICLE=kibo-court", f"VENV={venv}"], cwd=target, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(target)}, timeout=600)
+    assert made.returncode == 0, made.stdout[-3000:] + made.stderr[-3000:]
     done = run_build(target)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     return target
@@ -138,6 +148,26 @@ def test_hostile_data_reaches_the_site_as_text_only(repo):
         assert piece in everything, piece
 
 
+def test_a_scaffolded_chapter_passes_the_site_and_regression_tests_unedited(repo):
+    """`make chapter` output, built with the rest: the copy's own tests select it by name and pass."""
+    assert f"chapters/{SCAFFOLD}" in toc.files(repo)
+    def per_page_tests(output: str, page: str, outcome: str = "") -> set[str]:
+        return set(re.findall(rf"^tests/test_site\.py::(\w+)\[{re.escape(page)}\]{outcome}", output, re.M))
+
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v", "tests/test_site.py",
+                           "tests/test_notebooks.py", "-k", f"{SCAFFOLD} or front_page or toc_pages"],
+                          cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:]
+    # Every per-page check a charted chapter gets in this repository ran on the scaffold, and passed.
+    listed = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q",
+                             "tests/test_site.py"], cwd=ROOT, capture_output=True, text=True, timeout=300).stdout
+    expected = per_page_tests(listed, "chapters/04-kibo-rehabilitation.html")
+    assert expected and per_page_tests(done.stdout, f"chapters/{SCAFFOLD}.html", " PASSED") == expected
+    assert re.search(rf"test_notebook_reproduces_its_outputs\[{SCAFFOLD}\.ipynb\] PASSED", done.stdout)
+    assert re.search(r"test_front_page_counts_are_the_chapters_ledgers PASSED", done.stdout)
+
+
 def test_no_file_from_outside_the_repository_is_published(repo):
     published = {p.name for p in (repo / "_build").rglob("*") if p.is_file()}
     assert "hostname" not in published
@@ -150,7 +180,7 @@ def test_nothing_changed_means_nothing_reread(repo):
     before = {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")}
     done = run_build(repo)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert reread(done.stdout) == "0 added, 0 changed, 0 removed"
+    assert reread(repo) == "0 added, 0 changed, 0 removed"
     assert {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")} == before
 
 
@@ -171,7 +201,7 @@ def test_an_input_change_rebuilds_the_pages_that_read_it(repo, what, edit, expec
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     # a CSV: the pages that loaded it (chapter 1, the data page); package or lock: every notebook page
     expected = 2 if what == "csv" else len(toc.notebooks(repo))
-    assert reread(done.stdout) == f"0 added, {expected} changed, 0 removed"
+    assert reread(repo) == f"0 added, {expected} changed, 0 removed"
     after = chapter.read_text(encoding="utf-8")
     assert expect_on_chapter not in before and expect_on_chapter in after
 
@@ -256,7 +286,7 @@ def test_a_second_build_waits_for_the_first(repo):
             second.wait(timeout=8)
         second.kill()
         _, err = second.communicate()
-    assert "another build holds" in err and "Site built" not in err
+    assert "another build holds" in err and "site:" not in err
 
 
 def test_a_flipped_value_flips_the_verdict_in_the_chapter_and_on_the_front_page(repo):
@@ -279,3 +309,22 @@ def test_a_flipped_value_flips_the_verdict_in_the_chapter_and_on_the_front_page(
     front = (repo / "_build" / "html" / "intro.html").read_text(encoding="utf-8")
     assert '<span class="verdict-does-not-hold">does not hold</span>: 3<' in front
     assert verdicts("intro.html").count("does-not-hold") == 3
+
+
+def test_a_cell_error_stops_the_build_with_a_three_line_summary(repo):
+    """Last in this file: it edits a chapter of the built copy (and puts it back)."""
+    chapter = repo / "chapters" / "04-kibo-rehabilitation.ipynb"
+    original = chapter.read_bytes()
+    site = repo / "_build" / "html"
+    before = {p.relative_to(site): digest(p) for p in site.rglob("*.html")}
+    _replace(chapter, 'steps = data.load(\\"kibo_steps\\")', 'steps = data.load(\\"kibo_steps\\")\\nsteps[\\"actr_en\\"]')
+    try:
+        done = run_build(repo)
+    finally:
+        chapter.write_bytes(original)
+    assert done.returncode != 0
+    assert done.stderr.splitlines()[:3] == [
+        "error in chapters/04-kibo-rehabilitation.ipynb, cell 4 of 11 (starts `steps = data.load(\"kibo_steps\")`)",
+        "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"], done.stderr[-3000:]
+    assert "still holds the last complete site" in done.stderr and "Traceback" not in done.stdout + done.stderr
+    assert {p.relative_to(site): digest(p) for p in site.rglob("*.html")} == before
