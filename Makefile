@@ -12,7 +12,7 @@ APT_PACKAGES := chromium fonts-nanum
 PORT ?= 8000
 LAB_PORT ?= 8888
 
-.PHONY: help env book regen test test-fast lint serve lab chapter clean vendor lock apt
+.PHONY: help env book regen test test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
 	@echo "make book     build the site into $(SITE) (sets up $(VENV) first)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
 	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
 	@echo "make serve    preview $(SITE) on http://127.0.0.1:$(PORT) (PORT=... to change)"
+	@echo "make mutate   mutation testing of axbook (mutmut) against the stated tests; score per module (MODULES=\"params data\" for some)"
 	@echo "make lint     ruff on code and notebooks, the workflow against GitHub's schema"
 	@echo "make env      create or update $(VENV) from requirements.txt"
 	@echo "make apt      install the Debian packages the tests need (chromium, fonts-nanum)"
@@ -58,22 +59,31 @@ regen: env
 	@$(PY) -m axbook.validate
 	$(PY) -m axbook.regen
 
+# Test files run in parallel across the cores; each file stays on one worker, in order (its fixtures are shared).
 test: env apt book
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 	@$(MAKE) --no-print-directory lint
 
 # Everything that needs neither a built site nor a browser: what to run while writing.
 test-fast: env
-	$(PY) -m pytest --ignore=tests/test_build.py --ignore=tests/test_site.py
+	$(PY) -m pytest -n auto --dist loadfile --ignore=tests/test_build.py --ignore=tests/test_site.py
 	@$(MAKE) --no-print-directory lint
 
 lint: env
-	$(VENV)/bin/ruff check axbook tests benchmarks chapters intro.ipynb data-and-sources.ipynb
+	$(VENV)/bin/ruff check axbook tests benchmarks tools chapters intro.ipynb data-and-sources.ipynb
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 serve: env
 	@test -d $(SITE) || { echo "no site yet: run make book" >&2; exit 1; }
 	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+
+# Mutation testing (not part of make test: it takes tens of minutes). Mutants are made in ./mutants, a copy,
+# and judged by the tests that state rules (pyproject.toml [tool.mutmut]), not by the notebook regression.
+mutate: env
+	rm -rf mutants && mkdir -p _build
+	$(VENV)/bin/mutmut run --max-children $$(nproc) $(foreach m,$(MODULES),"axbook.$(m).*") > _build/mutmut.log 2>&1 \
+	  || { tail -c 2000 _build/mutmut.log; exit 1; }
+	$(PY) tools/mutation_score.py
 
 # The editor: JupyterLab from the locked environment, so chapters run on the book's kernel and package.
 lab: env

@@ -3,12 +3,16 @@
 - One build at a time: a lock on ``_build/.lock`` (a second ``make book`` waits for the first).
 - Nothing half-built is published: Sphinx writes into ``_build/stage``; only a build that finished
   with no warning and no cell error is swapped in as ``_build/html``.
+- Nothing changed, nothing done: a hash of every input (data, package, notebooks, pages, config, static
+  files, lock) is kept beside the site; when it matches, the build stops there, before importing pandas
+  or starting Sphinx. Otherwise Sphinx re-reads only the pages whose inputs changed (axbook.sphinx_ext).
 - The swap is renames only: the old site is moved aside, the new one moved in, then the old deleted.
   An interrupt between the two renames puts the old site back; a hard kill there is repaired at the
   start of the next build. The new site is never copied into (or nested inside) the old one.
 """
 
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -17,13 +21,31 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from axbook import failures, validate
 from axbook.paths import ROOT
 
 BUILD = ROOT / "_build"
 STAGE = BUILD / "stage"
 SITE = BUILD / "html"
 JB_FLAGS = ["-W", "--keep-going"]
+# Not inputs of the site: version control, environments, outputs, caches, and the tests and tools that read it.
+NOT_INPUTS = {".git", ".venv", "_build", "mutants", "tests", "benchmarks", "tools", ".ci", ".github",
+              "__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
+
+
+def inputs_digest(root: Path = ROOT) -> str:
+    """One hash of every file the site can depend on: names and contents, in a fixed order."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_dir() or set(relative.parts) & NOT_INPUTS or path.suffix == ".pyc" or path.name.endswith(".egg-info"):
+            continue
+        digest.update(f"{relative.as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _digest_file(site: Path) -> Path:
+    return site.with_name(site.name + ".inputs")
 
 
 @contextmanager
@@ -71,6 +93,14 @@ def publish(new: Path, site: Path) -> None:
 def build(site: Path = SITE, stage: Path = STAGE) -> int:
     with locked(site.parent / ".lock"):
         recover(site)
+        digest = inputs_digest()
+        stored = _digest_file(site)
+        if (site / "index.html").exists() and stored.exists() and stored.read_text() == digest:
+            print(f"site: {_shown(site)} is current (no input changed since it was built); "
+                  f"open {_shown(site / 'index.html')}")
+            return 0
+        from axbook import failures, validate  # pandas, altair, nbformat: only when there is something to build
+
         if validate.main([]) != 0:
             print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
             return 1
@@ -86,7 +116,9 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             print(f"build failed (exit {returncode}; full log: {_shown(site.parent / 'logs' / 'build.log')}): "
                   f"{_shown(site)} still holds the last complete site", file=sys.stderr)
             return returncode
+        stored.unlink(missing_ok=True)  # a site without its digest is rebuilt next time, never trusted
         publish(output, site)
+        stored.write_text(digest)
     print(f"site: {_shown(site)} ({reread_summary(log)}); open {_shown(site / 'index.html')} or run make serve")
     return 0
 
@@ -103,8 +135,11 @@ _EXECUTING = re.compile(r"^(\S+\.ipynb): Executing notebook")
 _NOISE = ("Kernel is running over TCP without encryption",)
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def _shown_line(line: str) -> str | None:
-    line = failures.ANSI.sub("", line).rstrip()
+    line = ANSI.sub("", line).rstrip()
     executing = _EXECUTING.match(line)
     if executing:
         return f"  executing {_shown(Path(executing.group(1)))}"
@@ -129,7 +164,7 @@ def run_quietly(command: list[str], log_file: Path) -> tuple[int, str]:
 
 
 def reread_summary(log: str) -> str:
-    found = re.findall(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", failures.ANSI.sub("", log))
+    found = re.findall(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", ANSI.sub("", log))
     if not found:
         return "no page changed"
     added, changed, removed = map(int, found[-1])

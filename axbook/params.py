@@ -8,7 +8,7 @@ from axbook.errors import ParameterError
 
 class Choice:
     def __init__(self, *allowed):
-        self.allowed = allowed
+        self.allowed = allowed  # the only values accepted, in the order the error message lists them
 
     def check(self, name, value):
         if value not in self.allowed:
@@ -19,7 +19,6 @@ class Choice:
 class IntRange:
     def __init__(self, low: int, high: int):
         self.low, self.high = low, high
-        self.allowed = range(low, high + 1)
 
     def check(self, name, value):
         if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:

@@ -27,6 +27,7 @@ def clean(nb):
 def regen(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no start-up chatter
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     nbformat.write(clean(nb), path)

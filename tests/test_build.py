@@ -176,10 +176,27 @@ def test_no_file_from_outside_the_repository_is_published(repo):
     assert data_files == listed
 
 
-def test_nothing_changed_means_nothing_reread(repo):
+def test_nothing_changed_means_nothing_done(repo):
+    """No input changed: the build says the site is current without validating, importing pandas or running Sphinx."""
+    site, log = repo / "_build" / "html", repo / "_build" / "logs" / "build.log"
+    before = {p: digest(p) for p in site.rglob("*") if p.is_file()}
+    log_before = log.stat().st_mtime_ns
+    done = run_build(repo, "import sys, axbook.build as b", "code = b.build()",
+                     "assert 'pandas' not in sys.modules and 'altair' not in sys.modules, 'heavy import on a no-op'",
+                     "sys.exit(code)")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "is current" in done.stdout and "data:" not in done.stdout
+    assert log.stat().st_mtime_ns == log_before  # jupyter-book did not run
+    assert {p: digest(p) for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_change_no_page_reads_rebuilds_nothing(repo):
+    """Past the quick check (a file changed that no page reads), Sphinx re-reads no page."""
+    _replace(repo / "README.md", "\n", "\n\n")
     before = {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")}
     done = run_build(repo)
-    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "data:" in done.stdout and "is current" not in done.stdout
     assert reread(repo) == "0 added, 0 changed, 0 removed"
     assert {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")} == before
 
@@ -237,6 +254,7 @@ sys.exit(b.build())
                          ids=["interrupt", "hard-kill"])
 def test_a_build_stopped_at_the_swap_leaves_the_previous_site(repo, action):
     site = repo / "_build" / "html"
+    _replace(repo / "README.md", "\n", "\n\n")  # an input changed: the build goes as far as the swap
     before = {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()}
     done = run_build(repo, INTERRUPT_AT_SWAP.replace("{action}", action))
     assert done.returncode != 0

@@ -7,11 +7,13 @@ mutation fails here whatever the stored outputs say (`make mutate` measures how 
 
 import html.parser
 import re
+from decimal import Decimal
 
 import pandas as pd
 import pytest
 
-from axbook import ai_gap, charts, data, datapage, frontpage, ledgers, render, text, theme
+from axbook import ai_gap, charts, claims, data, datapage, frontpage, ledgers, params, render, text, theme, toc
+from axbook.errors import ParameterError
 from axbook.paths import ROOT
 
 # -- theme: one font name for browser and exporter, text colours legible ------------------------------
@@ -166,3 +168,141 @@ def test_the_front_page_counts_each_verdict_with_its_class():
     assert f"<p>{len(frame)} claims in all.</p>" in counts
     for verdict, n in ledgers.counts(frame).items():
         assert f'<span class="verdict-{verdict.replace(" ", "-")}">{verdict}</span>: {n}</li>' in counts
+
+
+# -- parameters: rules stated on fresh objects (the chapters' own are built at import) ----------------
+
+def test_int_range_accepts_its_bounds_and_refuses_one_beyond_each():
+    rule = params.IntRange(3, 5)
+    for value in (3, 4, 5):
+        rule.check("n", value)
+    for value in (2, 6, 4.0, True, "4"):
+        with pytest.raises(ParameterError, match=r"^parameter 'n' = .* is not allowed; allowed values: whole numbers "
+                                                 r"from 3 to 5$"):
+            rule.check("n", value)
+
+
+def test_date_or_accepts_its_default_and_both_bounds():
+    rule = params.DateOr("page", "2026-05-01", "2026-06-30")
+    for value in ("page", "2026-05-01", "2026-06-30"):
+        rule.check("as_of", value)
+    for value in ("2026-04-30", "2026-07-01", "2026-5-1", "today", None, "2026-02-30"):
+        with pytest.raises(ParameterError, match=r"^parameter 'as_of' = .* is not allowed; allowed values: 'page', or a "
+                                                 r"date written YYYY-MM-DD from 2026-05-01 to 2026-06-30$"):
+            rule.check("as_of", value)
+
+
+def test_choice_lists_the_allowed_values_in_order():
+    with pytest.raises(ParameterError, match=r"^parameter 'lang' = 'fr' is not allowed; allowed values: 'en', 'ko'$"):
+        params.Choice("en", "ko").check("lang", "fr")
+
+
+def test_unknown_and_missing_parameters_are_named():
+    spec = {"dimension": params.Choice("a"), "horizon": params.IntRange(1, 2)}
+    with pytest.raises(ParameterError, match=r"^unknown parameter\(s\) 'dimensoin', 'x'; this chapter takes: "
+                                             r"dimension, horizon$"):
+        params.validate(spec, {"dimensoin": "a", "x": 1, "horizon": 1})
+    with pytest.raises(ParameterError, match=r"^parameter 'horizon' is missing$"):
+        params.validate(spec, {"dimension": "a"})
+    assert params.validate(spec, {"dimension": "a", "horizon": 2}) == {"dimension": "a", "horizon": 2}
+
+
+def test_assigned_names_cover_every_kind_of_assignment_and_nothing_else():
+    source = "a = 1\nb: int = 2\nc += 3\nd.e = 4\nf[0] = 5\nprint(6)\ng, h = 7, 8\n%time i = 9"
+    assert params._assigned(source) == ["a", "b", "c"]
+
+
+def test_check_outside_a_kernel_says_so():
+    with pytest.raises(ParameterError, match=r"^parameters can only be checked in a notebook kernel \(no cell history\)$"):
+        params.check({}, {})
+
+
+# -- claims: the precision rule at its edges -------------------------------------------------------
+
+@pytest.mark.parametrize(("interval", "expected"), [
+    ((11.5, 12.0), claims.DOES_NOT_HOLD),          # starts where '11' stops printing (half-open at the top)
+    ((11.4, 12.0), claims.HOLDS_AFTER_ROUNDING),   # 11.4 prints as 11
+    ((10.0, 10.5), claims.HOLDS_AFTER_ROUNDING),   # 10.5 rounds half-up to 11
+    ((10.0, 10.4), claims.DOES_NOT_HOLD),
+    ((10.0, 10.6), claims.HOLDS_AFTER_ROUNDING),
+])
+def test_an_interval_holds_when_some_value_in_it_prints_as_the_figure(interval, expected):
+    assert claims.verdict("11", 20.0, interval) == expected
+
+
+@pytest.mark.parametrize(("printed", "step"), [("0", 1), ("1", 1), ("13.5", "0.1"), ("1050", 10), ("7000", 1000),
+                                               ("0.25", "0.01"), ("-40", 10)])
+def test_precision_step_is_the_last_printed_digit(printed, step):
+    assert claims.precision_step(printed) == Decimal(str(step))
+
+
+def test_an_empty_ledger_still_has_its_columns():
+    assert list(claims.ledger([]).columns) == ["claim", "printed", "recomputed", "verdict", "claim_id"]
+    check = claims.Check("c1", "A claim", "11", "배", 11.0, "22 ÷ 2", part="headline")
+    assert claims.ledger([check]).to_dict("records") == [
+        {"claim": "A claim", "printed": "11 배", "recomputed": "22 ÷ 2", "verdict": "holds", "claim_id": "c1"}]
+
+
+# -- render and tables: exact output ----------------------------------------------------------------
+
+def test_script_safe_escapes_exactly_the_three_characters():
+    assert render._script_safe('a&b<c>d"e\'') == 'a\\u0026b\\u003cc\\u003ed"e\''
+
+
+def test_spec_json_keeps_hangul_as_text_and_ids_follow_the_spec():
+    spec = {"description": "대기업 13.5%", "mark": "bar"}
+    assert '"대기업 13.5%"' in render.spec_json(spec)
+    page = render.to_html(spec, "<svg id='s'></svg>")
+    assert f'<div class="axbook-chart" id="{render.chart_id(spec)}">' in page
+    assert f'id="{render.chart_id(spec)}-spec"' in page and "<svg id='s'></svg>" in page
+    assert render.chart_id(spec) != render.chart_id({**spec, "mark": "line"})
+
+
+def test_the_static_svg_is_drawn_with_the_vendored_vega_lite_and_fetches_nothing(monkeypatch):
+    calls = []
+    monkeypatch.setattr(render.vl_convert, "vegalite_to_svg", lambda spec, **kw: calls.append(kw) or "<svg/>")
+    bundle = render.mimebundle({"description": "d", "mark": "bar"})
+    assert calls == [{"vl_version": render.VL_VERSION, "allowed_base_urls": []}]
+    assert "<svg/>" in bundle["text/html"] and bundle["image/svg+xml"] == "<svg/>" and bundle["text/plain"] == "d"
+
+
+def test_html_table_exact_markup_escaped():
+    frame = pd.DataFrame({"a<": ["x & y"], "verdict": ["holds"]})
+    assert text.html_table(frame, verdict_column="verdict") == (
+        '<table class="axbook-table"><thead><tr><th>a&lt;</th><th>verdict</th></tr></thead><tbody>'
+        '<tr><td>x &amp; y</td><td class="verdict-holds">holds</td></tr></tbody></table>')
+    two = pd.DataFrame({"n": [1, 2]})
+    assert "<tbody><tr><td>1</td></tr><tr><td>2</td></tr></tbody>" in text.html_table(two, classes="c")
+    assert text.html_table(two, classes="c").startswith('<table class="c">')
+    assert text.html_table(pd.DataFrame(columns=["p", "q"])) == (
+        '<table class="axbook-table"><thead><tr><th>p</th><th>q</th></tr></thead><tbody>'
+        '<tr><td colspan="2">None yet.</td></tr></tbody></table>')
+
+
+def test_glue_values_turns_strings_numbers_and_charts_into_what_the_page_shows(monkeypatch):
+    import altair as alt
+    import numpy as np
+
+    glued = []
+    monkeypatch.setattr(text, "glue", lambda name, value, display: glued.append((name, value, display)))
+    chart = alt.Chart(pd.DataFrame({"v": [1]})).mark_bar().encode(x="v:Q").properties(description="one bar")
+    text.glue_values({"q": "대기업", "n": np.float64(9.0), "k": 3, "fig": chart})
+    assert [(name, display) for name, _, display in glued] == [("q", False), ("n", False), ("k", False), ("fig", False)]
+    values = {name: value for name, value, _ in glued}
+    assert repr(values["q"]) == "대기업" and values["q"] == "대기업"  # shown without quotes
+    assert type(values["n"]) is float and values["n"] == 9.0 and values["k"] == 3
+    bundle = values["fig"]._repr_mimebundle_()
+    assert bundle["text/plain"] == "one bar" and bundle["text/html"].startswith('<div class="axbook-chart"')
+
+
+def test_toc_files_reads_root_then_every_part_in_order(tmp_path):
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n", encoding="utf-8")
+    assert toc.files(tmp_path) == ["intro"]
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: intro\nparts:\n  - caption: Empty\n  - caption: A\n    chapters:\n"
+        "      - file: chapters/01-x\n      - file: b\n", encoding="utf-8")
+    assert toc.files(tmp_path) == ["intro", "chapters/01-x", "b"]
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "01-x.ipynb").write_text("{}", encoding="utf-8")
+    assert toc.notebooks(tmp_path) == [tmp_path / "chapters" / "01-x.ipynb"]
+    assert toc.html_pages(tmp_path) == ["intro.html", "chapters/01-x.html", "b.html"]
