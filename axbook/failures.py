@@ -62,7 +62,7 @@ def _notebook_names(nb) -> list[tuple[str, str]]:
 def closest(bad: str, candidates: list[tuple[str, str]], prefer: str = "") -> str | None:
     """'did you mean ...' for ``bad``, naming where the match lives (a dataset the cell loads comes first)."""
     names = list(dict.fromkeys(n for n, _ in candidates if n != bad))
-    match = difflib.get_close_matches(bad, names, n=1, cutoff=0.6)
+    match = difflib.get_close_matches(bad, names, n=1)  # difflib's default cutoff (0.6): "actr_en" finds "actor_en"
     if not match:
         return None
     places = [where for n, where in candidates if n == match[0]]

@@ -273,3 +273,36 @@ def test_every_command_and_file_the_guides_name_exists():
                 assert (ROOT / rel).exists(), f"{guide.name} names {rel}, which does not exist"
     for target in targets:
         assert re.search(rf"make {target}\b", help_text), f"`make help` omits `make {target}`"
+
+
+def test_the_hint_prefers_a_column_of_the_dataset_the_cell_loads(tmp_path):
+    # 'source_id' is a column of many datasets: the one this cell loads is named.
+    cell = 'conditions = data.load("kibo_eligibility")\nconditions["sourc_id"]'
+    path = _notebook(tmp_path, cell)
+    assert failures.summary(path, cell, "KeyError: 'sourc_id'").splitlines()[2] == (
+        "did you mean 'source_id' (a column of data/kibo_eligibility.csv)?")
+    other = 'steps = data.load("kibo_steps")\nsteps["sourc_id"]'
+    path = _notebook(tmp_path, other)
+    assert failures.summary(path, other, "KeyError: 'sourc_id'").splitlines()[2] == (
+        "did you mean 'source_id' (a column of data/kibo_steps.csv)?")
+
+
+def test_a_summary_without_a_matching_cell_or_exception_still_has_three_lines(tmp_path):
+    path = _notebook(tmp_path, "x = 1")
+    assert failures.summary(path, "y = 2", "").splitlines() == [
+        f"error in {path}", "(no exception text)",
+        "fix the cell, then `make book` (or `make regen` to rewrite the stored outputs)"]
+    ansi = "\x1b[31mValueError\x1b[39m: first\nsecond line: \x1b[1mlast\x1b[0m"
+    assert failures.summary(path, "x = 1", ansi).splitlines()[:2] == [f"error in {path}, cell 2 of 2 (starts `x = 1`)",
+                                                                     "second line: last"]
+    assert failures.summary(tmp_path / "missing.ipynb", "x", "KeyError: 'x'").splitlines()[0] == (
+        f"error in {tmp_path / 'missing.ipynb'}")
+    assert failures.closest("zzzz", [("value", "a column")]) is None
+    assert failures._data_names(tmp_path) == []  # no descriptor there
+
+
+def test_from_log_needs_both_the_notebook_and_the_cell():
+    cell_only = ("CellExecutionError: An error occurred while executing the following cell:\n"
+                 "------------------\nx\n------------------\nKeyError: 'x'\n")
+    assert failures.from_log(cell_only) is None
+    assert failures.from_log("myst_nb.core.execute.base.ExecutionError: /a/b.ipynb\n") is None

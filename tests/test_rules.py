@@ -5,16 +5,18 @@ intended edit would approve it as the new reference. These tests say what the co
 mutation fails here whatever the stored outputs say (`make mutate` measures how many do).
 """
 
+import html
 import html.parser
 import re
 from decimal import Decimal
 
+import nbformat
 import pandas as pd
 import pytest
 
-from axbook import ai_gap, charts, claims, data, datapage, frontpage, ledgers, params, render, text, theme, toc
+from axbook import ai_gap, charts, claims, data, datapage, frontpage, ledgers, params, render, stale, text, theme, toc
 from axbook.errors import ParameterError
-from axbook.paths import ROOT
+from axbook.paths import DATA_DIR, ROOT
 
 # -- theme: one font name for browser and exporter, text colours legible ------------------------------
 
@@ -306,3 +308,211 @@ def test_toc_files_reads_root_then_every_part_in_order(tmp_path):
     (tmp_path / "chapters" / "01-x.ipynb").write_text("{}", encoding="utf-8")
     assert toc.notebooks(tmp_path) == [tmp_path / "chapters" / "01-x.ipynb"]
     assert toc.html_pages(tmp_path) == ["intro.html", "chapters/01-x.html", "b.html"]
+
+
+def test_the_citation_file_names_the_book_and_both_licences():
+    import yaml
+
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0" and citation["title"] == book["title"]
+    assert citation["license"] == "MIT" and "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    data_licence = data.validate()["licenses"][0]["name"]
+    assert [r["license"] for r in citation["references"] if r["type"] == "data"] == [data_licence]
+    assert "MIT" in book["html"]["extra_footer"] and data_licence.replace("-", " ")[:9] in book["html"]["extra_footer"]
+
+
+# -- the front page and the data page, from the data they are written from ---------------------------
+
+def test_each_chapter_finding_is_computed_from_the_data():
+    findings = {c.doc: c.finding(DATA_DIR) for c in ledgers.CHAPTERS}
+    assert findings["chapters/01-ai-adoption-gap"] == (
+        "The large-SME gap in AI use went from 0.75 to 9.0 percentage points (2017–2023); large firms' rate was "
+        "about 4 times the SMEs' in 2017 and about 3 times in 2023: the '11배' is a ratio of gaps, not of rates.")
+    assert findings["chapters/02-power-equipment"] == (
+        "The busduct ceiling (최대 4조원 이상) needs supply to grow 166% a year from 약 500억원; the won-dollar "
+        "conversion implies 1,500 won.")
+    assert findings["chapters/03-everyones-challenge"] == (
+        "25 start-ups can share at most ₩2.5bn of collaboration funding; applications are open for 21 days.")
+    assert findings["chapters/04-kibo-rehabilitation"] == (
+        "No number to check: the page gives 4 steps and the guarantee's conditions, but no count of firms, no amount "
+        "and no details of the Busan M&A support.")
+    assert findings["chapters/05-kvmcc"] == (
+        "About 50% of cohort 2's trainees are expected to be certified; '확대' (expanded) sets cohort 2's intake "
+        "beside cohort 1's output, whose intake the page does not give.")
+
+
+def test_every_chapter_of_the_toc_has_a_ledger_and_tables_find_chapters_by_article_or_page():
+    assert [c.doc for c in ledgers.CHAPTERS] == [f for f in toc.files() if f.startswith("chapters/")]
+    for chapter in ledgers.CHAPTERS:
+        by_article, by_doc = ledgers.table(chapter.article_id), ledgers.table(chapter.doc)
+        assert by_article.equals(by_doc) and list(by_doc.columns) == claims.LEDGER_COLUMNS
+    frame = ledgers.ledger()
+    assert set(frame["doc"]) == {c.doc for c in ledgers.CHAPTERS}
+    assert sum(ledgers.counts(frame).values()) == len(frame)
+    assert set(frame["part"]) <= {"headline", "deck", "lede", "body", "caption"}
+
+
+def test_the_front_page_lists_every_article_with_its_finding_and_link():
+    page = frontpage.articles_html()
+    articles = data.load("articles").set_index("article_id")
+    items = re.findall(r'<li class="axbook-article">(.*?)</li>', page)
+    assert len(items) == len(ledgers.CHAPTERS)
+    for item, chapter in zip(items, ledgers.CHAPTERS, strict=True):
+        art = articles.loc[chapter.article_id]
+        assert f'<strong>{html.escape(art["headline_ko"])}</strong>' in item
+        assert f'<em>{html.escape(art["headline_en"])}</em>' in item
+        assert html.escape(chapter.finding(DATA_DIR)) in item
+        assert f'href="{chapter.doc}.html">Read the chapter</a>' in item
+
+
+def test_the_front_page_claims_table_has_a_row_per_claim_linking_its_chapter():
+    frame = ledgers.ledger()
+    page = frontpage.claims_html(frame)
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
+                      r'<td class="verdict-([a-z-]+)">(.*?)</td><td><a [^>]*href="([^"]+)">Chapter (\d)</a></td></tr>', page)
+    assert len(rows) == len(frame)
+    docs = [c.doc for c in ledgers.CHAPTERS]
+    for row, record in zip(rows, frame.to_dict("records"), strict=True):
+        assert row[0] == html.escape(record["claim"]) and row[1] == record["part"]
+        assert row[2] == html.escape(record["printed"]) and row[3] == html.escape(record["recomputed"])
+        assert row[4] == record["verdict"].replace(" ", "-") and row[5] == record["verdict"]
+        assert row[6] == f"{record['doc']}.html#{frontpage.LEDGER_ANCHOR}" and int(row[7]) == docs.index(record["doc"]) + 1
+    assert page.startswith('<div class="axbook-table-wrap"><table class="axbook-table axbook-claims">')
+
+
+def test_the_data_page_quotes_every_source_under_its_article_or_as_context():
+    page = datapage.sources_html()
+    sources = data.load("sources")
+    for r in sources.itertuples():
+        entry = page.split(f'<dt id="src-{r.source_id}"><code>{r.source_id}</code></dt>', 1)
+        assert len(entry) == 2, r.source_id
+        body = entry[1].split("</dd>", 1)[0]
+        assert html.escape(r.quote) in body
+        if isinstance(r.url, str):
+            assert f'<a class="reference external" href="{html.escape(r.url, quote=True)}" rel="noopener">' in body
+            assert ("primary" if r.primary else "secondary") in body
+        else:
+            assert '<span lang="ko">' in body and "<a " not in body
+        if isinstance(r.note, str) and r.note:
+            assert f'<span class="axbook-note">Note: {html.escape(r.note)}</span>' in body
+    articles = data.load("articles")
+    assert page.count("<h3>") == len(articles) + 1 and page.endswith("</dl>")
+    for art in articles.itertuples():
+        assert f"<h3>{html.escape(art.headline_ko)}</h3>" in page
+        assert f"{html.escape(art.byline_ko)} ({html.escape(art.byline_en)})" in page
+
+
+def test_the_data_page_links_only_web_addresses_and_names_the_licence():
+    assert datapage._link("javascript:alert(1)", "x<") == "x&lt;"
+    assert datapage._link("https://a.example/?q=1&r=2", "l&") == (
+        '<a class="reference external" href="https://a.example/?q=1&amp;r=2" rel="noopener">l&amp;</a>')
+    licence = data.validate()["licenses"][0]
+    page = datapage.licence_html()
+    assert f'href="{licence["path"]}"' in page and html.escape(licence["title"]) in page
+    assert '<a class="reference download" href="data/datapackage.yaml" download>datapackage.yaml</a>' in page
+
+
+# -- the stale-notebook report: exact lines for each kind of change ----------------------------------
+
+def test_long_strings_are_shown_from_twenty_characters_before_their_first_difference():
+    old, new = "a" * 100 + "13.5%" + "z" * 100, "a" * 100 + "14.5%" + "z" * 100
+    shown = stale._pair(old, new)
+    left, right = shown.split(" -> ")
+    assert left == ("'…" + "a" * 19 + "13.5%" + "z" * 100)[:stale.MAX_TEXT // 2]
+    assert right == ("'…" + "a" * 19 + "14.5%" + "z" * 100)[:stale.MAX_TEXT // 2]
+    assert stale._pair("short", "shirt") == "'short' -> 'shirt'"
+    assert stale._pair(1.5, 2) == "1.5 -> 2"
+    assert stale._pair("x" * 70, "y" * 70) == f"{repr('x' * 70)[:60]} -> {repr('y' * 70)[:60]}"  # differ at 0: no '…'
+
+
+def test_cut_keeps_up_to_the_limit_and_marks_what_it_cut():
+    assert stale._cut("x" * stale.MAX_TEXT) == "x" * stale.MAX_TEXT
+    assert stale._cut("x" * (stale.MAX_TEXT + 1)) == "x" * (stale.MAX_TEXT - 1) + "…"
+    assert stale._short("a") == "'a'" and stale._short([1, "가"]) == '[1, "가"]'
+
+
+def test_multi_line_text_changes_list_only_the_changed_lines():
+    assert stale._text_changes("a\nb\nc\n", "a\nB\nc\n") == ["-b", "+B"]
+    assert stale._text_changes("one", "two") == ["'one' -> 'two'"]
+
+
+def _cell(source, *outputs):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.outputs = list(outputs)
+    return cell
+
+
+def test_changed_values_reports_gone_new_streams_errors_and_cell_counts():
+    stream = nbformat.v4.new_output("stream", name="stdout", text="total 3\n")
+    stream2 = nbformat.v4.new_output("stream", name="stdout", text="total 4\n")
+    error = nbformat.v4.new_output("error", ename="KeyError", evalue="'x'", traceback=[])
+    stored = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# t"), _cell("print(total)", stream), _cell("", stream), _cell("a = 1")])
+    fresh = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# t"), _cell("print(total)", stream2), _cell("", error)])
+    assert stale.changed_values(stored, fresh) == [
+        "cell 2 (`print(total)`)", "  output 0: text/plain: 'total 3\\n' -> 'total 4\\n'",
+        "cell 3 (``)", "  output 0: text/plain: 'total 3\\n' -> \"KeyError: 'x'\"",
+        "cell count: 4 -> 3"]
+    gone = nbformat.v4.new_notebook(cells=[_cell("x", stream)])
+    new = nbformat.v4.new_notebook(cells=[_cell("x", stream, stream2)])
+    assert stale.changed_values(gone, new) == ["cell 1 (`x`)", "  output 1: new output"]
+    assert stale.changed_values(new, gone) == ["cell 1 (`x`)", "  output 1: output gone"]
+
+
+def test_changed_values_stops_at_the_limit_and_says_how_many_more():
+    stored = nbformat.v4.new_notebook(cells=[_cell(f"c{i}", nbformat.v4.new_output("stream", name="stdout", text="a"))
+                                             for i in range(5)])
+    fresh = nbformat.v4.new_notebook(cells=[_cell(f"c{i}", nbformat.v4.new_output("stream", name="stdout", text="b"))
+                                            for i in range(5)])
+    lines = stale.changed_values(stored, fresh, limit=4)
+    assert lines == ["cell 1 (`c0`)", "  output 0: text/plain: 'a' -> 'b'", "cell 2 (`c1`)",
+                     "  output 0: text/plain: 'a' -> 'b'", "... and 6 more"]
+
+
+def test_spec_changes_name_datasets_by_position_and_report_added_and_removed_leaves():
+    old = {"datasets": {"data-aaa": [{"v": 1}]}, "data": {"name": "data-aaa"}, "title": "t"}
+    new = {"datasets": {"data-bbb": [{"v": 2}]}, "data": {"name": "data-bbb"}, "mark": "bar"}
+    assert stale.spec_changes(old, new) == ["datasets[0][0].v: 1 -> 2", "title: 't' -> (gone)", "mark: (new) 'bar'"]
+
+
+def test_attributes_escape_quotes_so_a_value_cannot_end_its_attribute():
+    assert datapage._dataset_link('a"b<.csv') == (
+        '<a class="reference download" href="data/a&quot;b&lt;.csv" download>a&quot;b&lt;.csv</a>')
+    assert datapage._link('https://a.example/"x', "t") == "t"  # not a web address: no link at all
+    assert frontpage._href('chapters/x"y', 'a"b') == "chapters/x&quot;y.html#a&quot;b"
+    assert frontpage._href("chapters/x") == "chapters/x.html"
+    assert datapage._note("") == "" and datapage._note(None) == ""
+    assert datapage._note("a<b") == ' <span class="axbook-note">Note: a&lt;b</span>'
+
+
+def test_the_data_page_follows_the_page_order_of_articles_and_separates_entries():
+    page = datapage.sources_html()
+    headings = re.findall(r"<h3>(.*?)</h3>", page)
+    assert headings == [html.escape(h) for h in data.load("articles")["headline_ko"]] + ["Context sources"]
+    assert "</dl>\n<h3>" in page and "</dd>\n<dt " in page  # one entry per line in the page source
+    undated = [r.source_id for r in data.load("sources").itertuples() if isinstance(r.url, str)
+               and not isinstance(r.published, str)]
+    for source_id in undated:
+        body = page.split(f'id="src-{source_id}"', 1)[1].split("</dd>", 1)[0]
+        assert "</a>, primary" in body or "</a>, secondary" in body
+    datasets = datapage.datasets_html()
+    assert datasets.count("</section>\n<section") == len(data.validate()["resources"]) - 1
+
+
+def test_the_licence_falls_back_from_title_to_name(monkeypatch):
+    monkeypatch.setattr(datapage.data, "validate", lambda: {"licenses": [{"name": "CC-BY-4.0"}], "x-citation": "c"})
+    assert datapage.licence_html().startswith("<p>Licence: CC-BY-4.0. Cite as: c The whole package:")
+
+
+def test_the_front_page_tables_name_their_columns_and_list_items_in_order():
+    frame = ledgers.ledger()
+    claims_page = frontpage.claims_html(frame)
+    assert ("<thead><tr><th>claim</th><th>where</th><th>printed</th><th>recomputed</th><th>verdict</th>"
+            "<th>chapter</th></tr></thead>") in claims_page
+    counts = frontpage.counts_html(frame)
+    assert counts.count("</li><li>") == len(claims.VERDICTS) - 1
+    articles = frontpage.articles_html()
+    assert articles.startswith('<ol class="axbook-articles"><li class="axbook-article">')
+    assert articles.count("</li><li ") == len(ledgers.CHAPTERS) - 1

@@ -9,6 +9,7 @@ import http.server
 import re
 import shutil
 import threading
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -95,6 +96,21 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
 def test_toc_pages_were_built():
     assert PAGES and all((SITE / p).exists() for p in PAGES), PAGES
     assert _charted_pages(), "no page with a chart"
+
+
+def test_every_page_names_the_licences_in_its_footer():
+    for page in PAGES:
+        footer = (SITE / page).read_text(encoding="utf-8").rsplit("<footer", 1)[-1]
+        assert "the code under MIT" in footer and "CC BY 4.0" in footer, page
+
+
+def test_no_page_carries_the_day_it_was_built():
+    """Same inputs, same bytes: no build date or time in any page (Sphinx adds 'Last updated on ...' by default)."""
+    today = date.today()
+    stamps = {today.isoformat(), f"{today:%b} {today.day:02d}, {today.year}", f"{today:%b} {today.day}, {today.year}"}
+    for page in SITE.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Last updated" not in text and not any(s in text for s in stamps), page
 
 
 @pytest.mark.parametrize("path", _charted_pages())
