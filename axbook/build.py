@@ -166,9 +166,9 @@ def run_quietly(command: list[str], log_file: Path) -> tuple[int, str]:
 def reread_summary(log: str) -> str:
     found = re.findall(r"updating environment: .*?(\d+) added, (\d+) changed, (\d+) removed", ANSI.sub("", log))
     if not found:
-        return "no page changed"
+        return "no page re-read"
     added, changed, removed = map(int, found[-1])
-    return f"{added + changed} page(s) rebuilt, {removed} removed" if added + changed + removed else "no page changed"
+    return f"{added + changed} page(s) re-read, {removed} removed" if added + changed + removed else "no page re-read"
 
 
 if __name__ == "__main__":

@@ -319,7 +319,8 @@ def test_the_citation_file_names_the_book_and_both_licences():
     assert citation["license"] == "MIT" and "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
     data_licence = data.validate()["licenses"][0]["name"]
     assert [r["license"] for r in citation["references"] if r["type"] == "data"] == [data_licence]
-    assert "MIT" in book["html"]["extra_footer"] and data_licence.replace("-", " ")[:9] in book["html"]["extra_footer"]
+    footer = book["sphinx"]["config"]["html_theme_options"]["extra_footer"]
+    assert "MIT" in footer and data_licence.replace("-", " ")[:9] in footer
 
 
 # -- the front page and the data page, from the data they are written from ---------------------------
