@@ -19,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from axbook import build, descriptor, toc
@@ -335,6 +336,8 @@ def test_a_cell_error_stops_the_build_with_a_three_line_summary(repo):
     original = chapter.read_bytes()
     site = repo / "_build" / "html"
     before = {p.relative_to(site): digest(p) for p in site.rglob("*.html")}
+    cells = nbformat.read(chapter, as_version=4).cells
+    position = next(i for i, c in enumerate(cells, 1) if 'steps = data.load("kibo_steps")' in c.source)
     _replace(chapter, 'steps = data.load(\\"kibo_steps\\")', 'steps = data.load(\\"kibo_steps\\")\\nsteps[\\"actr_en\\"]')
     try:
         done = run_build(repo)
@@ -342,7 +345,8 @@ def test_a_cell_error_stops_the_build_with_a_three_line_summary(repo):
         chapter.write_bytes(original)
     assert done.returncode != 0
     assert done.stderr.splitlines()[:3] == [
-        "error in chapters/04-kibo-rehabilitation.ipynb, cell 4 of 11 (starts `steps = data.load(\"kibo_steps\")`)",
+        f"error in chapters/04-kibo-rehabilitation.ipynb, cell {position} of {len(cells)} "
+        "(starts `steps = data.load(\"kibo_steps\")`)",
         "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"], done.stderr[-3000:]
     assert "still holds the last complete site" in done.stderr and "Traceback" not in done.stdout + done.stderr
     assert {p.relative_to(site): digest(p) for p in site.rglob("*.html")} == before
