@@ -35,11 +35,12 @@ NOT_INPUTS = {".git", ".venv", "_build", "mutants", "tests", "benchmarks", "tool
 def inputs_digest(root: Path = ROOT) -> str:
     """One hash of every file the site can depend on: names and contents, in a fixed order."""
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if path.is_dir() or set(relative.parts) & NOT_INPUTS or path.suffix == ".pyc" or path.name.endswith(".egg-info"):
-            continue
-        digest.update(f"{relative.as_posix()}\0".encode())
+    files = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in NOT_INPUTS and not d.endswith(".egg-info")]  # never walked into
+        files += [Path(folder, n) for n in names if not n.endswith(".pyc")]
+    for path in sorted(files):
+        digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 

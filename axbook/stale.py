@@ -58,10 +58,15 @@ def _pair(old, new) -> str:
     return f"{_short(old)} -> {_short(new)}"
 
 
+def _keys_in_order(before: dict, after: dict) -> list:
+    """Every key of either side: the old ones in their order, then the new ones."""
+    return list(before) + [k for k in after if k not in before]
+
+
 def spec_changes(old: dict, new: dict) -> list[str]:
     before, after = dict(_leaves(_normalise_names(old))), dict(_leaves(_normalise_names(new)))
     lines = []
-    for path in list(before) + [p for p in after if p not in before]:
+    for path in _keys_in_order(before, after):
         if path not in after:
             lines.append(f"{path}: {_short(before[path])} -> (gone)")
         elif path not in before:
@@ -120,7 +125,7 @@ def changed_values(stored, fresh, limit: int = 40) -> list[str]:
         old_outputs = {_output_key(o, i): _bundle(o) for i, o in enumerate(old_cell.get("outputs", []))}
         new_outputs = {_output_key(o, i): _bundle(o) for i, o in enumerate(new_cell.get("outputs", []))}
         cell_lines = []
-        for key in list(old_outputs) + [k for k in new_outputs if k not in old_outputs]:
+        for key in _keys_in_order(old_outputs, new_outputs):
             if key not in new_outputs:
                 cell_lines.append(f"  {key}: output gone")
             elif key not in old_outputs:

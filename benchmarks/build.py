@@ -11,7 +11,6 @@ Run: .venv/bin/python benchmarks/build.py   (about five minutes on two cores)
 import csv
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import time
 from pathlib import Path
 
 import nbformat
+
+from axbook import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "mutants", "*.pyc", ".pytest_cache", ".ruff_cache")
@@ -36,10 +37,8 @@ def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedPro
 
 
 def reread(repo: Path) -> str:
-    log = (repo / "_build" / "logs" / "build.log")
-    found = re.findall(r"updating environment: .*?(\d+) added, (\d+) changed", log.read_text(encoding="utf-8")) \
-        if log.exists() else []
-    return f"{int(found[-1][0]) + int(found[-1][1])} pages re-read" if found else "Sphinx not started"
+    log = repo / "_build" / "logs" / "build.log"
+    return build.reread_summary(log.read_text(encoding="utf-8")) if log.exists() else "Sphinx not started"
 
 
 def edit_markdown(repo: Path) -> None:
