@@ -3,7 +3,13 @@
 Chapters import from here and stay short; nothing in a chapter reads a CSV or styles a chart itself.
 """
 
+import sys
+
 from axbook.errors import BookInputError, DataValidationError, ParameterError
+
+# jsonschema (which altair imports) builds rfc3987-syntax's grammar when it is importable: 1.1 s in every kernel, for
+# an "iri" format check that nothing here uses (altair and axbook.descriptor validate without a format checker).
+sys.modules.setdefault("rfc3987_syntax", None)
 
 __all__ = ["BookInputError", "DataValidationError", "ParameterError", "setup"]
 

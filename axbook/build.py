@@ -26,7 +26,8 @@ from axbook.paths import ROOT
 BUILD = ROOT / "_build"
 STAGE = BUILD / "stage"
 SITE = BUILD / "html"
-JB_FLAGS = ["-W", "--keep-going"]
+# Pages are read (and their notebooks executed) in this many processes; AXBOOK_JOBS=1 builds serially.
+JOBS = int(os.environ.get("AXBOOK_JOBS") or os.cpu_count() or 1)
 # Not inputs of the site: version control, environments, outputs, caches, and the tests and tools that read it.
 NOT_INPUTS = {".git", ".venv", "_build", "mutants", "tests", "benchmarks", "tools", ".ci", ".github",
               "__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
@@ -107,8 +108,7 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             return 1
         output = stage / "_build" / "html"
         shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
-        jupyter_book = Path(sys.executable).with_name("jupyter-book")
-        returncode, log = run_quietly([str(jupyter_book), "build", str(ROOT), "--path-output", str(stage), *JB_FLAGS],
+        returncode, log = run_quietly([sys.executable, "-m", "axbook.parallel_build", str(ROOT), str(stage), str(JOBS)],
                                       site.parent / "logs" / "build.log")
         if returncode != 0:
             cell_error = failures.from_log(log)

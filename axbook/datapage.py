@@ -25,9 +25,10 @@ def _dataset_link(path: str) -> str:
 def licence_html() -> str:
     desc = data.validate()
     licence = desc["licenses"][0]
+    citation = _given(desc.get("x-citation")).strip()
     return (f"<p>Licence: {_link(licence.get('path', ''), licence.get('title', licence.get('name', '')))}. "
-            f"Cite as: {escape(desc.get('x-citation', '').strip())} "
-            f"The whole package: {_dataset_link('datapackage.yaml')}.</p>")
+            + (f"Cite as: {escape(citation)} " if citation else "")
+            + f"The whole package: {_dataset_link('datapackage.yaml')}.</p>")
 
 
 def _fields(res: dict) -> pd.DataFrame:
@@ -45,7 +46,7 @@ def datasets_html() -> str:
     for res in desc["resources"]:
         frame = data.load(res["name"])
         parts.append(f'<section class="axbook-dataset" id="dataset-{escape(res["name"], quote=True)}">'
-                     f"<h3><code>{escape(res['name'])}</code>: {escape(res.get('title', ''))}</h3>"
+                     f"<h3><code>{escape(res['name'])}</code>{': ' + escape(res['title']) if res.get('title') else ''}</h3>"
                      f"<p>{len(frame)} rows. Get the data: {_dataset_link(res['path'])}</p>")
         parts.append(text.html_table(_fields(res)))
         if "source_id" in frame.columns and res["name"] != "sources":
@@ -57,8 +58,13 @@ def datasets_html() -> str:
     return "\n".join(parts)
 
 
+def _given(value) -> str:
+    """An optional text cell: pandas gives NaN for an empty one, which is truthy and not text."""
+    return value if isinstance(value, str) else ""
+
+
 def _note(value) -> str:
-    return f' <span class="axbook-note">Note: {escape(value)}</span>' if isinstance(value, str) and value else ""
+    return f' <span class="axbook-note">Note: {escape(value)}</span>' if _given(value) else ""
 
 
 def sources_html() -> str:
@@ -72,16 +78,16 @@ def sources_html() -> str:
                      f"{escape(art['byline_ko'])} ({escape(art['byline_en'])}).</p><dl class=\"axbook-sources\">")
         for r in rows.itertuples():
             parts.append(f'<dt id="src-{escape(r.source_id, quote=True)}"><code>{escape(r.source_id)}</code></dt>'
-                         f"<dd><span lang=\"ko\">{escape(r.quote)}</span><br><em>{escape(r.gloss_en or '')}</em>"
+                         f"<dd><span lang=\"ko\">{escape(r.quote)}</span><br><em>{escape(_given(r.gloss_en))}</em>"
                          f"{_note(r.note)}</dd>")
         parts.append("</dl>")
     parts.append('<h3>Context sources</h3><dl class="axbook-sources">')
     for r in sources[sources["url"].notna()].itertuples():
         flag = "primary" if r.primary else "secondary"
-        published = f", {escape(r.published)}" if isinstance(r.published, str) else ""
-        gloss = f" ({escape(r.gloss_en)})" if isinstance(r.gloss_en, str) else ""
+        published = f", {escape(r.published)}" if _given(r.published) else ""
+        gloss = f" ({escape(r.gloss_en)})" if _given(r.gloss_en) else ""
         parts.append(f'<dt id="src-{escape(r.source_id, quote=True)}"><code>{escape(r.source_id)}</code></dt>'
-                     f"<dd>{_link(r.url, r.publisher or r.url)}{published}, {flag}: “{escape(r.quote)}”{gloss}"
+                     f"<dd>{_link(r.url, _given(r.publisher) or r.url)}{published}, {flag}: “{escape(r.quote)}”{gloss}"
                      f"{_note(r.note)}</dd>")
     parts.append("</dl>")
     return "\n".join(parts)

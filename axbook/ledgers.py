@@ -54,8 +54,8 @@ def _power_finding(d: Path) -> str:
 
 def _challenge(d: Path) -> list[cl.Check]:
     figs, companies = data.load("challenge_figures", d), data.load("challenge_demand_companies", d)
-    return programmes.challenge_checks(figs, companies, data.load("challenge_fields", d),
-                                       programmes.tracks(figs, companies), programmes.window(_events(d)))
+    return programmes.challenge_checks(figs, data.load("challenge_fields", d), programmes.tracks(figs, companies),
+                                       programmes.window(_events(d)))
 
 
 def _challenge_finding(d: Path) -> str:

@@ -102,8 +102,7 @@ def calendar_days(w: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def challenge_checks(figs: pd.DataFrame, companies: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame,
-                     w: dict) -> list[cl.Check]:
+def challenge_checks(figs: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame, w: dict) -> list[cl.Check]:
     f = fields(named, figs)
     out = []
     for r in t.itertuples():

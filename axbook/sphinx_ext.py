@@ -10,6 +10,10 @@
 - sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
   script (twice, throwing "already been declared") and names a third-party host. The book has no live
   kernels, so its listeners are removed before they run.
+- Parallel read: pages are read (and executed) in several processes (axbook/parallel_build.py). A page's
+  data log is per process (the variable is set in the worker that reads it) and the inputs are merged back.
+  sphinx-external-toc always loads sphinx-multitoc-numbering, which does not declare itself; it only
+  replaces section numbering, which Sphinx runs in the main process after reading, so it is declared safe.
 """
 
 import hashlib
@@ -96,7 +100,14 @@ def _drop_thebe(app):
                 app.disconnect(listener.id)
 
 
+def _declare_numbering_parallel_safe(app):
+    numbering = app.extensions.get("sphinx_multitoc_numbering")
+    if numbering is not None and numbering.parallel_read_safe is None:
+        numbering.parallel_read_safe = True
+
+
 def setup(app):
+    app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)
     app.connect("source-read", _start_log)
     app.connect("doctree-read", _store_inputs)
@@ -104,4 +115,4 @@ def setup(app):
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("build-finished", _publish_data)
-    return {"parallel_read_safe": False, "parallel_write_safe": True, "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

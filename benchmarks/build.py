@@ -2,10 +2,13 @@
 
 On a temporary copy of the repository (the environment in .venv reused), times:
 - the plain build: `jupyter-book build --all` with `execute_notebooks: force` (what a stock JB1 book does);
-- `python -m axbook.build` (what `make book` runs): clean, then with nothing changed, then after editing
-  one markdown cell, one code cell, one package module and one CSV;
+- `python -m axbook.build` (what `make book` runs): clean in one process (AXBOOK_JOBS=1), clean with pages read
+  in parallel (the default, one process per core), then with nothing changed, then after editing one markdown
+  cell, one code cell, one package module and one CSV;
+- a fresh `git clone` of this repository's HEAD to a built site with `make book` (venv made from the warm uv
+  and pip caches);
 and prints each as seconds and as a ratio to the plain build, with how many pages Sphinx re-read.
-Run: .venv/bin/python benchmarks/build.py   (about five minutes on two cores)
+Run: .venv/bin/python benchmarks/build.py   (about eight minutes on two cores)
 """
 
 import csv
@@ -26,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "mutants", "*.pyc", ".pytest_cache", ".ruff_cache")
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
-    env = {**os.environ, "PYTHONPATH": str(cwd)}
+def timed(command: list[str], cwd: Path, **env_vars: str) -> tuple[float, subprocess.CompletedProcess]:
+    env = {**os.environ, "PYTHONPATH": str(cwd), **env_vars}
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -77,13 +80,15 @@ def main() -> int:
     jupyter_book = str(Path(python).with_name("jupyter-book"))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        plain, book = Path(tmp) / "plain", Path(tmp) / "book"
-        for target in (plain, book):
+        plain, serial, book = Path(tmp) / "plain", Path(tmp) / "serial", Path(tmp) / "book"
+        for target in (plain, serial, book):
             shutil.copytree(ROOT, target, ignore=SKIP)
         baseline, _ = timed([jupyter_book, "build", "--all", str(plain), "--path-output", str(plain / "_out")], plain)
         rows.append(("plain jupyter-book build --all (execute: force)", baseline, "every page"))
+        one, _ = timed([python, "-m", "axbook.build"], serial, AXBOOK_JOBS="1")
+        rows.append(("make book, clean, one process", one, reread(serial)))
         clean, _ = timed([python, "-m", "axbook.build"], book)
-        rows.append(("make book, clean", clean, reread(book)))
+        rows.append((f"make book, clean, {build.JOBS} processes", clean, reread(book)))
         noop, _ = timed([python, "-m", "axbook.build"], book)
         rows.append(("make book, nothing changed", noop, "site is current"))
         for label, edit in (("one markdown cell edited", edit_markdown), ("one code cell edited", edit_code),
@@ -91,6 +96,14 @@ def main() -> int:
             edit(book)
             seconds, _ = timed([python, "-m", "axbook.build"], book)
             rows.append((f"make book, {label}", seconds, reread(book)))
+        clone = Path(tmp) / "clone"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+        start = time.perf_counter()
+        made = subprocess.run(["make", "--no-print-directory", "book"], cwd=clone, env=env, capture_output=True, text=True)
+        if made.returncode != 0:
+            sys.exit(f"fresh clone: make book failed\n{made.stdout[-2000:]}\n{made.stderr[-2000:]}")
+        rows.append(("fresh clone to built site (make book, warm caches)", time.perf_counter() - start, reread(clone)))
     print(f"{'build':<52}{'seconds':>9}{'× plain':>9}  pages")
     for label, seconds, pages in rows:
         print(f"{label:<52}{seconds:>9.1f}{seconds / baseline:>9.2f}  {pages}")

@@ -61,10 +61,10 @@ def seed_payload(data_dir: Path) -> int:
     return seeded
 
 
-def run_build(repo: Path, *code: str) -> subprocess.CompletedProcess:
+def run_build(repo: Path, *code: str, jobs: int = 2) -> subprocess.CompletedProcess:
     """`python -m axbook.build` in the copy (its own package first on the path), or ``code`` instead."""
     args = ["-c", "\n".join(code)] if code else ["-m", "axbook.build"]
-    env = {**os.environ, "PYTHONPATH": str(repo)}
+    env = {**os.environ, "PYTHONPATH": str(repo), "AXBOOK_JOBS": str(jobs)}  # pages read in 2 processes unless told
     env.pop("AXBOOK_DEPS_LOG", None)
     return subprocess.run([sys.executable, *args], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 

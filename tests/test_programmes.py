@@ -85,7 +85,7 @@ def test_flow_steps_follow_the_language():
 def test_ledgers_of_chapters_three_to_five(events):
     cf, cc, named = data.load("challenge_figures"), data.load("challenge_demand_companies"), data.load("challenge_fields")
     t = programmes.tracks(cf, cc)
-    verdicts = {c.claim_id: c.verdict for c in programmes.challenge_checks(cf, cc, named, t, programmes.window(events))}
+    verdicts = {c.claim_id: c.verdict for c in programmes.challenge_checks(cf, named, t, programmes.window(events))}
     assert verdicts == {"beauty-demand-count": claims.HOLDS, "beauty-envelope": claims.CANNOT_BE_CHECKED,
                         "platform-demand-count": claims.HOLDS, "platform-envelope": claims.CANNOT_BE_CHECKED,
                         "fields-count": claims.CANNOT_BE_CHECKED, "window-close": claims.CANNOT_BE_CHECKED}
@@ -100,5 +100,5 @@ def test_a_dropped_listed_company_flips_the_count(events):
     cc = data.load("challenge_demand_companies").iloc[1:]
     t = programmes.tracks(data.load("challenge_figures"), cc)
     checks = {c.claim_id: c for c in programmes.challenge_checks(
-        data.load("challenge_figures"), cc, data.load("challenge_fields"), t, programmes.window(events))}
+        data.load("challenge_figures"), data.load("challenge_fields"), t, programmes.window(events))}
     assert checks["beauty-demand-count"].verdict == claims.DOES_NOT_HOLD

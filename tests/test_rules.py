@@ -505,6 +505,8 @@ def test_the_data_page_follows_the_page_order_of_articles_and_separates_entries(
 def test_the_licence_falls_back_from_title_to_name(monkeypatch):
     monkeypatch.setattr(datapage.data, "validate", lambda: {"licenses": [{"name": "CC-BY-4.0"}], "x-citation": "c"})
     assert datapage.licence_html().startswith("<p>Licence: CC-BY-4.0. Cite as: c The whole package:")
+    monkeypatch.setattr(datapage.data, "validate", lambda: {"licenses": [{"name": "CC0-1.0"}]})
+    assert datapage.licence_html().startswith("<p>Licence: CC0-1.0. The whole package:")  # no citation: no "Cite as"
 
 
 def test_the_front_page_tables_name_their_columns_and_list_items_in_order():
@@ -517,3 +519,140 @@ def test_the_front_page_tables_name_their_columns_and_list_items_in_order():
     articles = frontpage.articles_html()
     assert articles.startswith('<ol class="axbook-articles"><li class="axbook-article">')
     assert articles.count("</li><li ") == len(ledgers.CHAPTERS) - 1
+
+
+# -- the theme's tokens: a valid Vega-Lite config, one type scale, one chart size --------------------
+
+def test_the_theme_is_a_config_vega_lite_accepts():
+    """Vega ignores a key it does not know; the schema refuses it, so a misspelt setting cannot pass silently."""
+    import altair as alt
+
+    alt.Config.from_dict(theme.config()["config"])  # raises ValidationError on an unknown key or a wrong type
+
+
+def test_the_theme_keeps_one_type_scale_no_text_under_11px():
+    config = theme.config()["config"]
+    sizes = {
+        "title": config["title"]["fontSize"], "subtitle": config["title"]["subtitleFontSize"],
+        "axis title": config["axis"]["titleFontSize"], "legend title": config["legend"]["titleFontSize"],
+        "facet label": config["header"]["labelFontSize"], "axis label": config["axis"]["labelFontSize"],
+        "legend label": config["legend"]["labelFontSize"], "mark text": config["text"]["fontSize"],
+    }
+    assert sizes == {"title": 16, "subtitle": 12, "axis title": 12, "legend title": 12, "facet label": 12,
+                     "axis label": 11, "legend label": 11, "mark text": 11}
+    assert (config["title"]["fontWeight"], config["axis"]["titleFontWeight"], config["legend"]["titleFontWeight"]) == (
+        700, 400, 400)  # only the title is bold
+    fonts = [config["font"], config["text"]["font"], config["title"]["subtitleFont"], *(
+        config[part][key] for part in ("title", "axis", "legend", "header") for key in ("labelFont", "titleFont", "font")
+        if key in config[part])]
+    assert len(fonts) == 10 and set(fonts) == {theme.FONT_STACK}
+
+
+def test_the_theme_sets_the_chart_box_and_marks():
+    config = theme.config()["config"]
+    assert config["view"] == {"stroke": None, "continuousWidth": 480, "continuousHeight": 300}
+    assert config["padding"] == {"left": 8, "right": 16, "top": 8, "bottom": 8}  # room for the last axis label
+    assert config["title"]["anchor"] == "start" and config["title"]["offset"] == 12
+    assert config["legend"]["orient"] == "top"  # above the plot: never squeezes its width
+    assert config["line"] == {"strokeWidth": 2.5} and config["point"] == {"size": 70, "filled": True}
+    assert config["concat"] == {"spacing": 6} and config["background"] == theme.BACKGROUND
+    assert config["range"] == {"category": theme.CATEGORY}
+    assert (config["axis"]["gridColor"], config["axis"]["domainColor"], config["axis"]["tickColor"]) == (
+        theme.GRID, theme.MUTED, theme.MUTED)
+
+
+# -- ledgers: each chapter reads the data it is given ------------------------------------------------
+
+def test_every_chapter_reads_the_data_directory_it_is_given(monkeypatch, tmp_path):
+    """A chapter's checks and finding, and the front page, load from the directory passed in, never the default."""
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    real = data.load
+
+    def load(name, data_dir=None):
+        assert data_dir == copy, f"{name} loaded from {data_dir}, not the directory given"
+        return real(name, data_dir)
+
+    monkeypatch.setattr(data, "load", load)
+    for chapter in ledgers.CHAPTERS:
+        assert chapter.checks(copy) and chapter.finding(copy)
+    assert len(ledgers.ledger(copy)) > 0 and frontpage.articles_html(copy).count("<li ") == len(ledgers.CHAPTERS)
+
+
+def test_the_ledger_names_each_claims_chapter_article_and_part():
+    frame = ledgers.ledger()
+    assert list(frame.index) == list(range(len(frame)))
+    for chapter in ledgers.CHAPTERS:
+        checks = chapter.checks(DATA_DIR)
+        rows = frame[frame["doc"] == chapter.doc]
+        assert len(rows) == len(checks) and set(rows["article_id"]) == {chapter.article_id}
+        assert list(rows["part"]) == [c.part or "body" for c in checks]
+    assert ledgers._edition_year(DATA_DIR) == 2026
+
+
+def test_a_chapter_module_gives_its_checks_and_finding(monkeypatch):
+    import sys
+    import types
+
+    module = types.ModuleType("axbook_fake_chapter")
+    module.checks, module.finding = (lambda d: ["check"]), (lambda d: "finding")
+    monkeypatch.setitem(sys.modules, "axbook_fake_chapter", module)
+    chapter = ledgers.Chapter.of_module("chapters/09-x", "kvmcc", "axbook_fake_chapter")
+    assert chapter == ledgers.Chapter("chapters/09-x", "kvmcc", module.checks, module.finding)
+
+
+def test_the_front_page_claims_table_has_one_row_per_claim():
+    frame = ledgers.ledger()
+    page = frontpage.claims_html(frame)
+    assert page.count("<tr><td>") == len(frame) and page.count("</td></tr><tr>") == len(frame) - 1
+
+
+# -- the data page, on data made for the purpose: every part of an entry, exactly --------------------
+
+def test_a_dataset_entry_lists_its_fields_rules_and_sources(monkeypatch):
+    resource = {"name": "toy", "path": "toy.csv", "title": "A <toy>", "schema": {"fields": [
+        {"name": "id", "constraints": {"required": True, "unique": True}},
+        {"name": "value", "type": "number", "description": "Share", "x-unit": "%",
+         "constraints": {"minimum": 0, "maximum": 100}},
+        {"name": "source_id"}]}}
+    assert datapage._fields(resource).to_dict("records") == [
+        {"field": "id", "type": "string", "rules": "unique True", "required": "yes", "about": ""},
+        {"field": "value", "type": "number", "rules": "minimum 0, maximum 100", "required": "",
+         "about": "Share (unit: %)"},
+        {"field": "source_id", "type": "string", "rules": "", "required": "", "about": ""}]
+    sources = {key: value for key, value in resource.items() if key != "title"} | {"name": "sources"}
+    monkeypatch.setattr(data, "validate", lambda: {"resources": [resource, sources]})
+    monkeypatch.setattr(data, "load", lambda name: pd.DataFrame({"source_id": ["b", "a", "b"]}))
+    toy, listed = datapage.datasets_html().split("</section>\n")
+    assert toy.startswith('<section class="axbook-dataset" id="dataset-toy"><h3><code>toy</code>: A &lt;toy&gt;</h3>'
+                          "<p>3 rows.")
+    assert ('<p>Quoted from 2 source(s): <a href="#src-a"><code>a</code></a>, '
+            '<a href="#src-b"><code>b</code></a>.</p>') in toy
+    assert "<h3><code>sources</code></h3>" in listed and "Quoted from" not in listed  # not said to quote itself
+    assert '<table class="axbook-table">' in toy and "<td>Share (unit: %)</td>" in toy
+
+
+def test_a_source_entry_reads_exactly(monkeypatch):
+    nan = float("nan")
+    sources = pd.DataFrame([
+        {"source_id": "q1", "article_id": "a1", "quote": "인용", "gloss_en": "A quote", "note": nan, "url": nan,
+         "publisher": nan, "published": nan, "primary": False},
+        {"source_id": "c1", "article_id": nan, "quote": "q", "gloss_en": "g", "note": "n", "url": "https://x.example/",
+         "publisher": "P", "published": "2024-01", "primary": True},
+        {"source_id": "c2", "article_id": nan, "quote": "q2", "gloss_en": nan, "note": nan,
+         "url": "https://y.example/", "publisher": None, "published": nan, "primary": False}])
+    articles = pd.DataFrame([{"article_id": "a1", "headline_ko": "제목", "headline_en": "Title", "outlet": "Metro",
+                              "edition_month": "2026-05", "byline_ko": "기자", "byline_en": "Reporter"}])
+    monkeypatch.setattr(data, "load", lambda name: {"sources": sources, "articles": articles}[name])
+    assert datapage.sources_html().split("\n") == [
+        '<h3>제목</h3><p><em>Title</em>. Metro, 2026-05, 기자 (Reporter).</p><dl class="axbook-sources">',
+        '<dt id="src-q1"><code>q1</code></dt><dd><span lang="ko">인용</span><br><em>A quote</em></dd>',
+        "</dl>",
+        '<h3>Context sources</h3><dl class="axbook-sources">',
+        '<dt id="src-c1"><code>c1</code></dt><dd><a class="reference external" href="https://x.example/" '
+        'rel="noopener">P</a>, 2024-01, primary: “q” (g) <span class="axbook-note">Note: n</span></dd>',
+        '<dt id="src-c2"><code>c2</code></dt><dd><a class="reference external" href="https://y.example/" '
+        'rel="noopener">https://y.example/</a>, secondary: “q2”</dd>',
+        "</dl>"]
