@@ -5,11 +5,13 @@ Chapters import from here and stay short; nothing in a chapter reads a CSV or st
 
 import sys
 
+from axbook import deps
 from axbook.errors import BookInputError, DataValidationError, ParameterError
 
 # jsonschema (which altair imports) builds rfc3987-syntax's grammar when it is importable: 1.1 s in every kernel, for
 # an "iri" format check that nothing here uses (altair and axbook.descriptor validate without a format checker).
 sys.modules.setdefault("rfc3987_syntax", None)
+deps.record_imports()  # in a page's kernel during a build: the page depends on the modules it imports
 
 __all__ = ["BookInputError", "DataValidationError", "ParameterError", "setup"]
 

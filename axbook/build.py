@@ -3,6 +3,8 @@
 - One build at a time: a lock on ``_build/.lock`` (a second ``make book`` waits for the first).
 - Nothing half-built is published: Sphinx writes into ``_build/stage``; only a build that finished
   with no warning and no cell error is swapped in as ``_build/html``.
+- Data first: the data is validated while Sphinx starts up (its first seconds are imports, on one core); bad
+  data stops Sphinx and the build, and nothing is published.
 - Nothing changed, nothing done: a hash of every input (data, package, notebooks, pages, config, static
   files, lock) is kept beside the site; when it matches, the build stops there, before importing pandas
   or starting Sphinx. Otherwise Sphinx re-reads only the pages whose inputs changed (axbook.sphinx_ext).
@@ -18,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -103,13 +106,22 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             return 0
         from axbook import failures, validate  # pandas, altair, nbformat: only when there is something to build
 
-        if validate.main([]) != 0:
-            print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
-            return 1
         output = stage / "_build" / "html"
         shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
-        returncode, log = run_quietly([sys.executable, "-m", "axbook.parallel_build", str(ROOT), str(stage), str(JOBS)],
-                                      site.parent / "logs" / "build.log")
+        # Sphinx spends its first seconds importing and setting up on one core: the data is validated meanwhile
+        # on another. Bad data stops Sphinx (before it reads a page, in practice) and nothing is published.
+        sphinx = Quiet([sys.executable, "-m", "axbook.parallel_build", str(ROOT), str(stage), str(JOBS)],
+                       site.parent / "logs" / "build.log")
+        try:
+            data_valid = validate.main([]) == 0
+        except BaseException:  # an interrupt (or a crash) during validation stops Sphinx too
+            sphinx.stop()
+            raise
+        if not data_valid:
+            sphinx.stop()
+            print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
+            return 1
+        returncode, log = sphinx.wait()
         if returncode != 0:
             cell_error = failures.from_log(log)
             if cell_error:
@@ -149,19 +161,46 @@ def _shown_line(line: str) -> str | None:
     return None
 
 
-def run_quietly(command: list[str], log_file: Path) -> tuple[int, str]:
-    """Run ``command``, keep its whole output in ``log_file``, print one line per notebook and each warning."""
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    lines = []
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1) as proc, \
-            open(log_file, "w", encoding="utf-8") as log:
-        for line in proc.stdout:
-            log.write(line)
-            lines.append(line)
+class Quiet:
+    """A command running in the background: its whole output kept in ``log_file``, one line per notebook and each
+    warning printed (a thread reads the pipe, so the command never waits on it)."""
+
+    def __init__(self, command: list[str], log_file: Path):
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        self._lines: list[str] = []
+        self._log = open(log_file, "w", encoding="utf-8")
+        self._proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self._reader = threading.Thread(target=self._pump, daemon=True)
+        self._reader.start()
+
+    def _pump(self) -> None:
+        for line in self._proc.stdout:
+            self._log.write(line)
+            self._lines.append(line)
             shown = _shown_line(line)
             if shown:
                 print(shown, flush=True)
-    return proc.returncode, "".join(lines)
+
+    def wait(self) -> tuple[int, str]:
+        try:
+            returncode = self._proc.wait()
+        except BaseException:
+            self.stop()
+            raise
+        self._reader.join()
+        self._log.close()
+        return returncode, "".join(self._lines)
+
+    def stop(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        self._reader.join()
+        self._log.close()
 
 
 def reread_summary(log: str) -> str:

@@ -160,7 +160,8 @@ def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
                                 "re-save it composed")
             elif cell and kinds[column] in _ASCII_CELL and not _ASCII_CELL[kinds[column]].fullmatch(cell):
                 wanted = "true or false" if kinds[column] == "boolean" else "plain ASCII digits"
-                problems.append(f"{where}: value {shown(cell)} is not a {kinds[column]} written in {wanted}")
+                article = "an" if kinds[column][0] in "aeiou" else "a"
+                problems.append(f"{where}: value {shown(cell)} is not {article} {kinds[column]} written in {wanted}")
     return problems
 
 

@@ -1,12 +1,17 @@
 """What a page read while it was executed: the build rebuilds a page when any of those files change.
 
-The loader calls ``record`` for every file it reads. During a book build the Sphinx extension points
-``AXBOOK_DEPS_LOG`` at a log file per page before the page's kernel starts; outside a build (tests,
-papermill, an editor) nothing is written.
+The loader calls ``record`` for every file it reads, and ``record_imports`` (run by ``import axbook``) logs the
+file of every axbook module the kernel imports, then or later (an audit hook sees each new import). During a
+book build the Sphinx extension points ``AXBOOK_DEPS_LOG`` at a log file per page before the page's kernel
+starts; outside a build (tests, papermill, an editor) nothing is written and no hook is added.
 """
 
 import os
+import sys
 from pathlib import Path
+
+PACKAGE = "axbook"
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 ENV = "AXBOOK_DEPS_LOG"
 
@@ -23,3 +28,21 @@ def read_log(log: Path) -> set[Path]:
     if not log.exists():
         return set()
     return {Path(line) for line in log.read_text(encoding="utf-8").splitlines() if line}
+
+
+def module_file(name: str) -> Path:
+    """The source file of ``axbook`` or ``axbook.<module>`` (the package is flat)."""
+    parts = name.split(".")
+    return PACKAGE_DIR / ("__init__.py" if len(parts) == 1 else f"{parts[1]}.py")
+
+
+def record_imports() -> None:
+    if not os.environ.get(ENV):
+        return
+    record(*(module_file(name) for name in list(sys.modules) if name.split(".")[0] == PACKAGE))
+
+    def on_import(event: str, args: tuple) -> None:
+        if event == "import" and args[0].split(".")[0] == PACKAGE:
+            record(module_file(args[0]))
+
+    sys.addaudithook(on_import)

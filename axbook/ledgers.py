@@ -2,6 +2,10 @@
 
 Chapters show ``table(article_id)``; the front page sums ``ledger()`` over every chapter. Both call the
 same functions on the same data, so a data change that flips a verdict flips it in both places.
+
+Each chapter's analysis module is imported when its ledger is built, not when this module is: a page
+depends on the modules its kernel imported (axbook.deps), so chapter 1 does not re-execute when chapter 2's
+module changes.
 """
 
 import importlib
@@ -11,26 +15,34 @@ from pathlib import Path
 
 import pandas as pd
 
-from axbook import ai_gap, data, power, programmes, timeline
 from axbook import claims as cl
+from axbook import data
 from axbook.paths import DATA_DIR
 
 
 def _events(d: Path) -> pd.DataFrame:
+    from axbook import timeline
+
     return timeline.page_dates(data.load("page_dates", d), data.load("articles", d),
                                {"kvmcc": data.load("kvmcc_figures", d), "challenge": data.load("challenge_figures", d)},
                                data.load("power_deal_figures", d))
 
 
 def _edition_year(d: Path) -> int:
+    from axbook import timeline
+
     return timeline.edition(data.load("articles", d))[0]
 
 
 def _ai_gap(d: Path) -> list[cl.Check]:
+    from axbook import ai_gap
+
     return ai_gap.checks(data.load("ai_use_rate", d), data.load("claims", d), data.load("smart_manufacturing", d))
 
 
 def _ai_gap_finding(d: Path) -> str:
+    from axbook import ai_gap
+
     g = ai_gap.gaps(data.load("ai_use_rate", d)).query("dimension == 'firm_size'").set_index("year")
     first, last = g.loc[ai_gap.FIRST], g.loc[ai_gap.LAST]
     return (f"The large-SME gap in AI use went from {first['gap_pp']:.2f} to {last['gap_pp']:.1f} percentage points "
@@ -40,11 +52,15 @@ def _ai_gap_finding(d: Path) -> str:
 
 
 def _power(d: Path) -> list[cl.Check]:
+    from axbook import power
+
     return power.checks(data.load("power_deal_figures", d), data.load("context_indicators", d), data.load("sources", d),
                         _edition_year(d))
 
 
 def _power_finding(d: Path) -> str:
+    from axbook import power
+
     figs = data.load("power_deal_figures", d)
     terms = power.busduct_terms(figs, _edition_year(d))
     g = power.implied_growth(terms["first_bn"], terms["total_bn"], terms["years"])
@@ -53,12 +69,16 @@ def _power_finding(d: Path) -> str:
 
 
 def _challenge(d: Path) -> list[cl.Check]:
+    from axbook import programmes
+
     figs, companies = data.load("challenge_figures", d), data.load("challenge_demand_companies", d)
     return programmes.challenge_checks(figs, data.load("challenge_fields", d), programmes.tracks(figs, companies),
                                        programmes.window(_events(d)))
 
 
 def _challenge_finding(d: Path) -> str:
+    from axbook import programmes
+
     t = programmes.tracks(data.load("challenge_figures", d), data.load("challenge_demand_companies", d))
     w = programmes.window(_events(d))
     return (f"{t['firms'].sum()} start-ups can share at most ₩{t['envelope_bn'].sum():g}bn of collaboration funding; "
@@ -66,6 +86,8 @@ def _challenge_finding(d: Path) -> str:
 
 
 def _kibo(d: Path) -> list[cl.Check]:
+    from axbook import programmes
+
     return programmes.kibo_checks(data.load("kibo_eligibility", d))
 
 
@@ -76,10 +98,14 @@ def _kibo_finding(d: Path) -> str:
 
 
 def _kvmcc(d: Path) -> list[cl.Check]:
+    from axbook import programmes
+
     return programmes.kvmcc_checks(data.load("kvmcc_figures", d), data.load("kvmcc_paths", d), _events(d))
 
 
 def _kvmcc_finding(d: Path) -> str:
+    from axbook import programmes
+
     k = programmes.kvmcc(data.load("kvmcc_figures", d))
     return (f"About {k['pass_rate']:.0%} of cohort 2's trainees are expected to be certified; '확대' (expanded) sets "
             "cohort 2's intake beside cohort 1's output, whose intake the page does not give.")

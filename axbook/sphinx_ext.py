@@ -1,9 +1,9 @@
 """Sphinx extension for the book: pages rebuild when what they read changes; the data package is published.
 
 - Dependencies. Sphinx re-reads a page only when its own file changes, so a chapter whose CSV, package
-  code or lock file changed would be published stale. While a notebook executes, the loader logs every
-  data file it reads (``axbook.deps``); each notebook page also depends on the package and the lock
-  file. Their content hashes are stored with the page, and ``env-get-outdated`` re-reads (and, with
+  code or lock file changed would be published stale. While a notebook executes, its kernel logs every
+  data file it reads and every axbook module it imports (``axbook.deps``); each notebook page also
+  depends on the lock file. Their content hashes are stored with the page, and ``env-get-outdated`` re-reads (and, with
   ``execute_notebooks: force``, re-executes) every page whose inputs no longer hash the same.
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
@@ -24,7 +24,6 @@ from pathlib import Path
 from axbook import data, deps
 from axbook.paths import ROOT
 
-PACKAGE_DIR = ROOT / "axbook"
 LOCK_FILE = ROOT / "requirements.txt"
 
 
@@ -36,9 +35,11 @@ def _sha(path: Path) -> str | None:
 
 
 def _inputs(app, docname: str, read: set[Path]) -> dict[str, str | None]:
+    """What the page's kernel read (data files and the axbook modules it imported, from its log) and, for a
+    notebook, the lock file (any installed package may change its outputs)."""
     files = set(read)
     if app.env.doc2path(docname).endswith(".ipynb"):
-        files |= set(PACKAGE_DIR.glob("*.py")) | {LOCK_FILE}
+        files.add(LOCK_FILE)
     return {str(p): _sha(p) for p in sorted(files)}
 
 

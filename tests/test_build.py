@@ -4,7 +4,8 @@
   HTML tags with handlers and a javascript: link. The site must show them as text: nothing executed,
   no file from outside the repository published, no element or attribute injected.
 - Stale pages: after a valid edit to a CSV, a package module or the lock file, the pages that depend on
-  it are rebuilt (and only those are re-read); a build with nothing changed re-reads nothing.
+  it are rebuilt (and only those are re-read: a module, only the pages whose kernels imported it); a build
+  with nothing changed re-reads nothing.
 - Interrupted builds: an interrupt or a hard kill at the swap leaves the previous complete site.
 """
 
@@ -224,6 +225,17 @@ def test_an_input_change_rebuilds_the_pages_that_read_it(repo, what, edit, expec
     assert expect_on_chapter not in before and expect_on_chapter in after
 
 
+def test_a_module_edit_rebuilds_only_the_pages_whose_kernels_imported_it(repo):
+    """axbook/power.py is imported by chapter 2 and, through the ledger, by the front page: nothing else re-runs."""
+    (repo / "axbook" / "power.py").write_text(
+        (repo / "axbook" / "power.py").read_text(encoding="utf-8") + "\n_EDITED = True\n", encoding="utf-8")
+    done = run_build(repo)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert reread(repo) == "0 added, 2 changed, 0 removed"
+    executed = set(re.findall(r"^  executing (\S+)$", done.stdout, re.M))
+    assert executed == {"chapters/02-power-equipment.ipynb", "intro.ipynb"}, done.stdout
+
+
 def _set_cell(path: Path, row: int, column: str, value: str) -> None:
     rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
     rows[row][rows[0].index(column)] = value
@@ -328,6 +340,24 @@ def test_a_flipped_value_flips_the_verdict_in_the_chapter_and_on_the_front_page(
     front = (repo / "_build" / "html" / "intro.html").read_text(encoding="utf-8")
     assert '<span class="verdict-does-not-hold">does not hold</span>: 3<' in front
     assert verdicts("intro.html").count("does-not-hold") == 3
+
+
+def test_bad_data_stops_the_build_and_sphinx_and_publishes_nothing(repo):
+    """Validation runs beside Sphinx's start-up; a bad cell stops both, and the last site stays."""
+    site = repo / "_build" / "html"
+    before = {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()}
+    path = repo / "data" / "ai_use_rate.csv"
+    original = path.read_bytes()
+    _set_cell(path, 1, "value", "lots")
+    try:
+        done = run_build(repo)
+    finally:
+        path.write_bytes(original)
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "data/ai_use_rate.csv" in done.stderr and "column 'value'" in done.stderr, done.stderr[-3000:]
+    assert "build stopped: fix the data problems above" in done.stderr
+    assert "build succeeded" not in (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
+    assert {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()} == before
 
 
 def test_a_cell_error_stops_the_build_with_a_three_line_summary(repo):

@@ -217,6 +217,8 @@ CASES = [
     ("fullwidth-digits", _set("page_dates.csv", 2, "day", "１８"), "page_dates.csv", 2, "day", ["ASCII digits"]),
     ("arabic-indic-digits", _set("page_dates.csv", 3, "day", "١٨"), "page_dates.csv", 3, "day", ["ASCII digits"]),
     ("plus-sign", _set("ai_use_rate.csv", 5, "year", "+2023"), "ai_use_rate.csv", 5, "year", ["'+2023'", "ASCII"]),
+    ("word-for-a-year", _set("ai_use_rate.csv", 2, "year", "lots"), "ai_use_rate.csv", 2, "year",
+     ["value 'lots' is not an integer written in plain ASCII digits"]),
     ("underscore-digits", _set("ai_use_rate.csv", 5, "year", "2_023"), "ai_use_rate.csv", 5, "year", ["'2_023'"]),
     ("boolean-1", _set("sources.csv", 2, "primary", "1"), "sources.csv", 2, "primary", ["true or false"]),
     ("boolean-TRUE", _set("sources.csv", 2, "primary", "TRUE"), "sources.csv", 2, "primary", ["true or false"]),

@@ -656,3 +656,27 @@ def test_a_source_entry_reads_exactly(monkeypatch):
         '<dt id="src-c2"><code>c2</code></dt><dd><a class="reference external" href="https://y.example/" '
         'rel="noopener">https://y.example/</a>, secondary: “q2”</dd>',
         "</dl>"]
+
+
+# -- dependencies: a kernel logs the modules it imports, then or later -------------------------------
+
+def test_a_kernel_logs_every_axbook_module_it_imports_and_only_those(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from axbook import deps
+
+    log = tmp_path / "deps.log"
+    code = "import axbook\nfrom axbook import ledgers\nledgers.table('power-equipment')\n"
+    env = {**os.environ, deps.ENV: str(log), "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    imported = {p.name for p in deps.read_log(log) if p.parent == ROOT / "axbook"}
+    assert {"__init__.py", "ledgers.py", "power.py", "timeline.py", "data.py", "claims.py", "deps.py"} <= imported
+    assert not imported & {"ai_gap.py", "programmes.py", "build.py"}  # not imported, so not depended on
+    assert deps.module_file("axbook") == ROOT / "axbook" / "__init__.py"
+    assert deps.module_file("axbook.charts") == ROOT / "axbook" / "charts.py"
+    logged = log.read_bytes()
+    del env[deps.ENV]
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    assert log.read_bytes() == logged  # outside a build nothing is logged
