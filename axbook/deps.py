@@ -1,7 +1,8 @@
 """What a page read while it was executed: the build rebuilds a page when any of those files change.
 
 The loader calls ``record`` for every file it reads, and ``record_imports`` (run by ``import axbook``) logs the
-file of every axbook module the kernel imports, then or later (an audit hook sees each new import). During a
+file of every axbook module the kernel imports, then or later (a finder first on ``sys.meta_path`` sees each
+new import). During a
 book build the Sphinx extension points ``AXBOOK_DEPS_LOG`` at a log file per page before the page's kernel
 starts; outside a build (tests, papermill, an editor) nothing is written and no hook is added.
 """
@@ -36,13 +37,19 @@ def module_file(name: str) -> Path:
     return PACKAGE_DIR / ("__init__.py" if len(parts) == 1 else f"{parts[1]}.py")
 
 
+class _ImportRecorder:
+    """First on ``sys.meta_path``: told of every module not yet imported, records axbook's, finds nothing itself.
+    (An audit hook would see the same imports but runs on every audited event: seconds per kernel.)"""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.split(".")[0] == PACKAGE:
+            record(module_file(name))
+        return None
+
+
 def record_imports() -> None:
     if not os.environ.get(ENV):
         return
     record(*(module_file(name) for name in list(sys.modules) if name.split(".")[0] == PACKAGE))
-
-    def on_import(event: str, args: tuple) -> None:
-        if event == "import" and args[0].split(".")[0] == PACKAGE:
-            record(module_file(args[0]))
-
-    sys.addaudithook(on_import)
+    sys.meta_path.insert(0, _ImportRecorder)
