@@ -48,7 +48,8 @@ def _script_safe(text: str) -> str:
 def to_html(spec: dict, svg: str) -> str:
     cid = chart_id(spec)
     desc = html.escape(description(spec))
-    return f"""<div class="axbook-chart" id="{cid}">
+    # tabindex: the box scrolls sideways on a phone, so a keyboard must be able to reach it (and its description).
+    return f"""<div class="axbook-chart" id="{cid}" tabindex="0">
 <div class="axbook-chart-static" role="img" aria-label="{desc}">{svg}</div>
 </div>
 <details class="axbook-chart-alt"><summary>Text description</summary><p>{desc}</p></details>

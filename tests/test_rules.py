@@ -79,6 +79,13 @@ def test_a_description_with_quotes_and_markup_is_one_escaped_aria_label():
     assert "<b>" not in page.split("<script")[0]
 
 
+def test_a_chart_box_is_reachable_from_the_keyboard_and_holds_its_description():
+    spec = {"description": "Two bars.", "mark": "bar", "data": {"values": []}}
+    page = render.to_html(spec, "<svg></svg>")
+    assert page.startswith(f'<div class="axbook-chart" id="{render.chart_id(spec)}" tabindex="0">\n'
+                           '<div class="axbook-chart-static" role="img" aria-label="Two bars.">')
+
+
 # -- chart builders: properties read from the spec ---------------------------------------------------
 
 def _layers(spec: dict) -> list[dict]:

@@ -122,6 +122,7 @@ def test_every_chart_is_drawn_with_text_alternative(browser_context, server, pat
     assert expected > 0 and charts.count() == expected
     for i in range(charts.count()):
         chart = charts.nth(i)
+        assert chart.get_attribute("tabindex") == "0"  # a box that may scroll is reachable from the keyboard
         svg = chart.locator(".axbook-chart-live svg").first
         static_fallbacks_left = chart.locator(".axbook-chart-static").count()
         assert static_fallbacks_left == 0  # the live chart replaced the static fallback
