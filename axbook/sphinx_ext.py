@@ -25,6 +25,7 @@ from axbook import data, deps
 from axbook.paths import ROOT
 
 LOCK_FILE = ROOT / "requirements.txt"
+CHART_LIBRARY = "vendor/vega-bundle.min.js"
 
 
 def _sha(path: Path) -> str | None:
@@ -107,7 +108,15 @@ def _declare_numbering_parallel_safe(app):
         numbering.parallel_read_safe = True
 
 
+def _chart_library_only_where_charts_are(app, pagename, templatename, context, doctree):
+    """JB1 puts every script in _static/ on every page; the vega bundle (0.8 MB) is only needed beside a chart."""
+    if 'class="axbook-chart"' not in context.get("body", ""):
+        context["script_files"] = [js for js in context.get("script_files", [])
+                                   if not str(getattr(js, "filename", js)).endswith(CHART_LIBRARY)]
+
+
 def setup(app):
+    app.connect("html-page-context", _chart_library_only_where_charts_are)
     app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)
     app.connect("source-read", _start_log)

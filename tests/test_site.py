@@ -60,7 +60,8 @@ def browser_context(tmp_path_factory):
 
 class PageLog:
     def __init__(self, page):
-        self.console, self.foreign, self.failed = [], [], []
+        self.console, self.foreign, self.failed, self.requested = [], [], [], []
+        page.on("request", lambda r: self.requested.append(urlparse(r.url).path))
         page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
         page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
         page.on("request", lambda r: self.foreign.append(r.url)
@@ -88,6 +89,8 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     assert log.console == [], log.console
     assert log.foreign == [], log.foreign
     assert log.failed == [], log.failed
+    # The chart library (0.8 MB) is loaded where there is a chart to draw, and nowhere else.
+    assert any(p.endswith("/vega-bundle.min.js") for p in log.requested) == (_chart_count(path) > 0), path
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (Path(path).stem + ".png")), full_page=True)
     page.close()
