@@ -96,6 +96,21 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     page.close()
 
 
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"  # from npm, pinned (vendor/axe-core/VENDOR.md)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_accessibility_violation(browser_context, server, path):
+    """axe-core's rules (WCAG 2.x A/AA and best practice) on the page as drawn, live charts included."""
+    page, _ = open_page(browser_context, server, path)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+        .map(v => ({rule: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))""")
+    assert page.evaluate("axe.version") == "4.14.1"
+    assert [v for v in found if v["impact"] in ("serious", "critical")] == [], found
+    page.close()
+
+
 def test_toc_pages_were_built():
     assert PAGES and all((SITE / p).exists() for p in PAGES), PAGES
     assert _charted_pages(), "no page with a chart"
