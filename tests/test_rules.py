@@ -262,7 +262,7 @@ def test_spec_json_keeps_hangul_as_text_and_ids_follow_the_spec():
     spec = {"description": "대기업 13.5%", "mark": "bar"}
     assert '"대기업 13.5%"' in render.spec_json(spec)
     page = render.to_html(spec, "<svg id='s'></svg>")
-    assert f'<div class="axbook-chart" id="{render.chart_id(spec)}">' in page
+    assert f'<div class="axbook-chart" id="{render.chart_id(spec)}" tabindex="0">' in page
     assert f'id="{render.chart_id(spec)}-spec"' in page and "<svg id='s'></svg>" in page
     assert render.chart_id(spec) != render.chart_id({**spec, "mark": "line"})
 
