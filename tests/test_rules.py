@@ -687,3 +687,58 @@ def test_a_kernel_logs_every_axbook_module_it_imports_and_only_those(tmp_path):
     del env[deps.ENV]
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
     assert log.read_bytes() == logged  # outside a build nothing is logged
+
+
+# -- figure furniture: the source line, its wrapping, the title block --------------------------------
+
+def test_text_width_counts_wide_characters_twice():
+    assert [charts.text_width(t) for t in ("AB", "대기업", "AI 전환", "１", "")] == [2, 6, 7, 2, 0]
+
+
+@pytest.mark.parametrize(("text", "limit", "lines"), [
+    ("a · b", 5, ["a · b"]),                      # fits: one line
+    ("aaaa · bbbb", 8, ["aaaa", "bbbb"]),         # parts move to the next line whole
+    ("aa bb cc", 5, ["aa bb", "cc"]),             # a part too long is broken at spaces
+    ("x · aa bb cc", 5, ["x", "aa bb", "cc"]),    # ... starting on its own line
+    ("abcdefghij", 4, ["abcdefghij"]),            # a single word longer than the line stays whole
+    ("a\nb", 10, ["a", "b"]),                     # a newline always breaks
+    ("대기업 중소기업", 10, ["대기업", "중소기업"]),  # Hangul is twice as wide
+    ("대기업 · 중소", 13, ["대기업 · 중소"]),         # 6 + 3 + 4 = 13: exactly at the limit still fits
+    ("대기업 · 중소", 12, ["대기업", "중소"]),
+])
+def test_wrap_breaks_at_parts_then_words_within_the_limit(text, limit, lines):
+    assert charts.wrap(text, limit) == lines
+
+
+def test_source_lines_name_the_article_and_the_data_file():
+    articles = data.load("articles").set_index("article_id")
+    gap = articles.loc["ai-gap"]
+    assert charts.source_line("ai_use_rate") == (
+        f"Source: {gap['outlet']}, {gap['edition_month']}, “{gap['headline_ko']}”\nData: data/ai_use_rate.csv")
+    assert charts.source_line("ai_use_rate", "gaps computed by this book").startswith(
+        f"Source: {gap['outlet']}, {gap['edition_month']}, “{gap['headline_ko']}” · gaps computed by this book\n")
+    first = articles.iloc[0]
+    assert charts.source_line("page_dates") == (f"Source: {first['outlet']}, {first['edition_month']}, business "
+                                                f"section (all {len(articles)} articles)\nData: data/page_dates.csv")
+    assert charts.source_line("context_indicators") == (
+        "Sources: see the Data and sources page\nData: data/context_indicators.csv")
+
+
+def test_a_figure_has_its_title_above_and_the_wrapped_source_line_below():
+    import altair as alt
+
+    inner = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")
+    source = charts.source_line("ai_use_rate", "a note long enough to need a second line " * 2)
+    fig = charts.figure(inner, title="T", subtitle=["S1", "S2"], source=source, description="D")
+    spec = fig.to_dict()
+    assert spec["description"] == "D"
+    heading = spec["vconcat"][0]["title"]
+    assert heading == {"text": "T", "subtitle": ["S1", "S2"], "anchor": "start", "frame": "bounds"}
+    footer = spec["title"]
+    assert footer["text"] == charts.wrap(source, charts.SOURCE_LINE_UNITS) and len(footer["text"]) >= 3
+    assert {k: footer[k] for k in ("orient", "anchor", "frame", "fontSize", "fontWeight", "color", "offset",
+                                   "lineHeight")} == {"orient": "bottom", "anchor": "start", "frame": "bounds",
+                                                      "fontSize": 10, "fontWeight": "normal", "color": theme.MUTED,
+                                                      "offset": 14, "lineHeight": 13}
+    assert charts.figure(inner, title="T", subtitle="S", source="s", description="D").to_dict()["vconcat"][0][
+        "title"]["subtitle"] == ["S"]
