@@ -740,5 +740,5 @@ def test_a_figure_has_its_title_above_and_the_wrapped_source_line_below():
                                    "lineHeight")} == {"orient": "bottom", "anchor": "start", "frame": "bounds",
                                                       "fontSize": 10, "fontWeight": "normal", "color": theme.MUTED,
                                                       "offset": 14, "lineHeight": 13}
-    assert charts.figure(inner, title="T", subtitle="S", source="s", description="D").to_dict()["vconcat"][0][
-        "title"]["subtitle"] == ["S"]
+    assert charts.figure(inner, title="T", subtitle="One line", source="s", description="D").to_dict()["vconcat"][0][
+        "title"]["subtitle"] == ["One line"]
