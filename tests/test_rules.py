@@ -742,3 +742,59 @@ def test_a_figure_has_its_title_above_and_the_wrapped_source_line_below():
                                                       "offset": 14, "lineHeight": 13}
     assert charts.figure(inner, title="T", subtitle="One line", source="s", description="D").to_dict()["vconcat"][0][
         "title"]["subtitle"] == ["One line"]
+
+
+def test_a_flow_lays_steps_out_in_rows_with_arrows_only_within_a_row():
+    steps = pd.DataFrame({"actor": ["Court", "KIBO", "Firm", "Bank", "Court"],
+                          "action": ["Files for rehabilitation under the court's watch", "Reviews", "Applies",
+                                     "Lends", "Approves"]})
+    chart = charts.flow(steps, actor="actor", action="action", columns=3)
+    spec = chart.to_dict()  # validated against the Vega-Lite schema
+    assert (spec["width"], spec["height"]) == (3 * 150 + 2 * 18, 110 + 92)
+    boxes, arrows, tips, heads, bodies = chart.layer
+    assert [layer.mark.type for layer in chart.layer] == ["rect", "rule", "point", "text", "text"]
+    frame = boxes.data
+    assert list(zip(frame["x"], frame["y"], frame["x2"], frame["y2"], strict=True)) == [
+        (0, 0, 150, 92), (168, 0, 318, 92), (336, 0, 486, 92), (0, 110, 150, 202), (168, 110, 318, 202)]
+    assert list(frame["head"]) == ["1. Court", "2. KIBO", "3. Firm", "4. Bank", "5. Court"]
+    assert frame["body"][0] == "\n".join(charts.wrap(steps["action"][0], 26)) and "\n" in frame["body"][0]
+    links = arrows.data
+    assert list(zip(links["ax"], links["bx"], links["ay"], strict=True)) == [(150, 168, 46), (318, 336, 46),
+                                                                             (150, 168, 156)]  # not 3 -> 4
+    assert tips.data is links and tips.mark.shape == "triangle-right"
+    layer_specs = spec["layer"]
+    assert layer_specs[0]["encoding"]["y"]["scale"] == {"domain": [0, 202], "reverse": True}
+    assert layer_specs[0]["encoding"]["x"]["scale"] == {"domain": [0, 486]}
+    assert all(layer["encoding"]["x"]["axis"] is None for layer in layer_specs)
+    assert (boxes.mark.fill, boxes.mark.stroke) == ("#eef5fb", theme.OKABE_ITO["blue"])
+    assert heads.mark.color == bodies.mark.color == theme.INK and heads.mark.fontWeight == 700
+    assert [t["field"] for t in layer_specs[0]["encoding"]["tooltip"]] == ["head", "action"]
+
+
+def test_a_timeline_draws_day_dates_filled_month_dates_hollow_and_both_reference_days():
+    from datetime import date
+
+    events = pd.DataFrame({"article": ["A", "B", "A"], "event": ["e1", "e2", "e3"], "printed": ["18일", "12월", "8일"],
+                           "date": [date(2026, 5, 18), date(2025, 12, 1), date(2026, 6, 8)],
+                           "precision": ["day", "month", "day"]})
+    chart = charts.timeline(events, row="article", as_of_label="as of 01 Jun", as_of="2026-06-01",
+                            news_day="2026-05-18")
+    spec = chart.to_dict()  # validated against the Vega-Lite schema
+    days, months, lines, news, as_of = chart.layer
+    rows = days.data.to_dict("records")
+    assert [r["when"] for r in rows] == ["18 May 2026", "Dec 2025 (month only)", "08 Jun 2026"]
+    assert [r["date_text"] for r in rows] == ["2026-05-18", "2025-12-01", "2026-06-08"]
+    assert (days.mark.filled, months.mark.filled) == (True, False)
+    assert days.transform[0].filter == "datum.precision == 'day'"
+    assert months.transform[0].filter == "datum.precision == 'month'"
+    y = spec["layer"][0]["encoding"]["y"]
+    assert y["sort"] == ["A", "B"] and y["field"] == "article"  # rows in the order the articles first appear
+    shape = spec["layer"][0]["encoding"]["shape"]["scale"]
+    assert shape == {"domain": ["day", "month"], "range": ["circle", "diamond"]}
+    assert list(lines.data["date_text"]) == ["2026-05-18", "2026-06-01"]
+    assert list(lines.data["label"]) == ["the page's news day", "as of 01 Jun"]
+    assert (news.mark.baseline, as_of.mark.baseline) == ("bottom", "top") and lines.mark.color == theme.MUTED
+    same_day = charts.timeline(events, row="article", as_of_label="as of 18 May", as_of="2026-05-18",
+                               news_day="2026-05-18")
+    assert len(same_day.layer) == 4 and list(same_day.layer[2].data["label"]) == ["the page's news day = as of"]
+    assert [t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]] == ["event", "when", "printed"]
