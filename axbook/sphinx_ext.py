@@ -3,8 +3,9 @@
 - Dependencies. Sphinx re-reads a page only when its own file changes, so a chapter whose CSV, package
   code or lock file changed would be published stale. While a notebook executes, its kernel logs every
   data file it reads and every axbook module it imports (``axbook.deps``); each notebook page also
-  depends on the lock file. Their content hashes are stored with the page, and ``env-get-outdated`` re-reads (and, with
-  ``execute_notebooks: force``, re-executes) every page whose inputs no longer hash the same.
+  depends on the lock file. Their content hashes are stored with the page, and ``env-get-outdated``
+  re-reads (and, with ``execute_notebooks: force``, re-executes) every page whose inputs no longer hash
+  the same.
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
 - sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`

@@ -60,14 +60,17 @@ def browser_context(tmp_path_factory):
 
 class PageLog:
     def __init__(self, page):
-        self.console, self.foreign, self.failed, self.requested = [], [], [], []
-        page.on("request", lambda r: self.requested.append(urlparse(r.url).path))
+        self.console, self.failed, self.requested = [], [], []
+        page.on("request", lambda r: self.requested.append(urlparse(r.url)))
         page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
         page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        page.on("request", lambda r: self.foreign.append(r.url)
-                if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).hostname != "127.0.0.1" else None)
         page.on("requestfailed", lambda r: self.failed.append(r.url))
         page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    @property
+    def foreign(self) -> list[str]:
+        """Requests to any host but the test server (data: and blob: URLs stay in the page)."""
+        return [u.geturl() for u in self.requested if u.scheme in ("http", "https") and u.hostname != "127.0.0.1"]
 
 
 def open_page(context, server, path, width=1280):
@@ -90,7 +93,7 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     assert log.foreign == [], log.foreign
     assert log.failed == [], log.failed
     # The chart library (0.8 MB) is loaded where there is a chart to draw, and nowhere else.
-    assert any(p.endswith("/vega-bundle.min.js") for p in log.requested) == (_chart_count(path) > 0), path
+    assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested) == (_chart_count(path) > 0), path
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (Path(path).stem + ".png")), full_page=True)
     page.close()
