@@ -61,14 +61,15 @@ regen: env
 	@$(PY) -m axbook.validate
 	$(PY) -m axbook.regen
 
-# Test files run in parallel across the cores; each file stays on one worker, in order (its fixtures are shared).
+# Tests run in parallel across the cores, one at a time as workers free up; tests that share a built copy of the
+# repository are one xdist group (tests/test_build.py, test_parallel_build.py), run on one worker, in order.
 test: env apt book
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadgroup
 	@$(MAKE) --no-print-directory lint
 
 # Everything that needs neither a built site nor a browser: what to run while writing.
 test-fast: env
-	$(PY) -m pytest -n auto --dist loadfile --ignore=tests/test_build.py --ignore=tests/test_site.py
+	$(PY) -m pytest -n auto --dist loadgroup --ignore=tests/test_build.py --ignore=tests/test_site.py
 	@$(MAKE) --no-print-directory lint
 
 lint: env

@@ -6,7 +6,8 @@ the command line makes it (``get_config_only``), so the two builds differ only i
 
 Sphinx splits the pages into one equal run of pages per process, in name order: chapters 01-04 (the heavy
 ones) landed in one process and the clean build took as long as a serial one. One page per task instead: each
-process takes the next page when it finishes one.
+process takes the next page when it finishes one. And Sphinx reads in parallel only from six pages up, so an
+edit that re-runs two to five notebooks (a package module, a CSV) ran them one after another: here, from two.
 """
 
 import sys
@@ -20,11 +21,12 @@ def main(argv: list[str]) -> int:
     from sphinx.errors import SphinxParallelError
 
     sphinx.builders.make_chunks = _one_page_per_task
+    sphinx.builders.Builder._read_serial = _parallel_from_two_pages(sphinx.builders.Builder._read_serial)
 
     source, output, jobs = Path(argv[0]).resolve(), Path(argv[1]).resolve(), int(argv[2])
     path_config, source_dir, overrides = _config(source, output)
     if jobs > 1:
-        print(f"parallel_build: reading pages in {jobs} processes (Sphinx reads in parallel from six pages up)")
+        print(f"parallel_build: reading pages in {jobs} processes (when two pages or more are to be read)")
     result = build_sphinx(source_dir, output / "_build" / "html", use_external_toc=True, noconfig=True,
                           path_config=path_config, confoverrides=overrides, builder="html",
                           warningiserror=True, keep_going=True, jobs=jobs)
@@ -38,6 +40,17 @@ def main(argv: list[str]) -> int:
 
 def _one_page_per_task(docnames, nproc, maxbatch=10):
     return [[name] for name in docnames]
+
+
+def _parallel_from_two_pages(read_serial):
+    from sphinx.util.parallel import parallel_available
+
+    def read(self, docnames):
+        if parallel_available and len(docnames) > 1 and self.app.parallel > 1 and self.app.is_parallel_allowed("read"):
+            return self._read_parallel(docnames, nproc=self.app.parallel)
+        return read_serial(self, docnames)
+
+    return read
 
 
 def _config(source: Path, output: Path):

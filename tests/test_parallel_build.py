@@ -1,7 +1,7 @@
 """Pages read in parallel (axbook/parallel_build.py), on a plain copy of the repository: same bytes as one
 process, and a cell error in a worker process still ends in the three-line summary.
 
-Its own file, so pytest-xdist runs it beside tests/test_build.py rather than after it.
+Its own group, so pytest-xdist runs it beside tests/test_build.py rather than after it.
 """
 
 import hashlib
@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from axbook.paths import ROOT
+
+pytestmark = pytest.mark.xdist_group("parallel-copy")  # one worker: the tests share the copy
 
 CHAPTER = Path("chapters") / "04-kibo-rehabilitation.ipynb"
 

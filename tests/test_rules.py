@@ -798,3 +798,38 @@ def test_a_timeline_draws_day_dates_filled_month_dates_hollow_and_both_reference
                                news_day="2026-05-18")
     assert len(same_day.layer) == 4 and list(same_day.layer[2].data["label"]) == ["the page's news day = as of"]
     assert [t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]] == ["event", "when", "printed"]
+
+
+# --- when Sphinx re-reads a page (axbook/sphinx_ext.py) ---
+
+def test_a_page_is_outdated_when_an_input_it_recorded_changed_or_went_away(tmp_path):
+    from types import SimpleNamespace
+
+    from axbook import sphinx_ext
+
+    same, edited, gone = (tmp_path / name for name in ("same.csv", "edited.py", "gone.csv"))
+    for path in (same, edited, gone):
+        path.write_text("before")
+    env = SimpleNamespace(axbook_inputs={
+        "untouched": {str(same): sphinx_ext._sha(same)},
+        "reads-edited": {str(same): sphinx_ext._sha(same), str(edited): sphinx_ext._sha(edited)},
+        "reads-gone": {str(gone): sphinx_ext._sha(gone)},
+        "already-changed": {str(edited): sphinx_ext._sha(edited)},
+    })
+    edited.write_text("after")
+    gone.unlink()
+    stale = sphinx_ext._outdated(None, env, added=set(), changed={"already-changed"}, removed=set())
+    assert sorted(stale) == ["reads-edited", "reads-gone"]  # Sphinx re-reads the one it already knows changed
+
+
+def test_every_notebook_records_the_lock_file_and_a_markdown_page_only_what_it_read(tmp_path):
+    from types import SimpleNamespace
+
+    from axbook import sphinx_ext
+
+    read = tmp_path / "table.csv"
+    read.write_text("a\n1\n")
+    app = SimpleNamespace(env=SimpleNamespace(doc2path=lambda doc: f"/book/{doc}.ipynb" if doc == "nb" else "/book/p.md"))
+    assert sphinx_ext._inputs(app, "nb", {read}) == {str(sphinx_ext.LOCK_FILE): sphinx_ext._sha(sphinx_ext.LOCK_FILE),
+                                                      str(read): sphinx_ext._sha(read)}
+    assert sphinx_ext._inputs(app, "page", {read}) == {str(read): sphinx_ext._sha(read)}

@@ -1,0 +1,279 @@
+"""Rules of the chart builders the chapters call (axbook/charts.py), stated on small data made for the purpose.
+
+The chapters' stored outputs freeze each chart, but `make regen` after an intended edit would approve a broken
+builder as the new reference. Here each builder's promises are read from its spec (order, scales, filters,
+sizes, tooltips) and, where the browser computes a value, from the SVG Vega draws (vl-convert, offline).
+"""
+
+import re
+
+import pandas as pd
+import pytest
+
+from axbook import charts, render, theme
+
+BLUE, SKY, VERMILLION, ORANGE = (theme.OKABE_ITO[k] for k in ("blue", "sky_blue", "vermillion", "orange"))
+
+
+def drawn_text(chart) -> list[str]:
+    """The text marks Vega draws for ``chart``, in order (axis labels and titles included)."""
+    svg = render.to_svg(chart.to_dict())
+    return [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)]
+
+
+def tooltip_titles(encoding: dict) -> list[tuple[str, str]]:
+    return [(t["field"], t.get("title")) for t in encoding["tooltip"]]
+
+
+# --- cumulative_ramp: the reader's growth rate, summed in the browser; the printed total as a line ---
+
+RAMP = pd.DataFrame({"year": [2026, 2027, 2028, 2029], "k": [0, 1, 2, 3], "first_bn": [100.0] * 4})
+
+
+def ramp(growth_pct: float, target: float = 2000):
+    return charts.cumulative_ramp(RAMP, growth_pct=growth_pct, target=target, target_text="printed total",
+                                  y_title="Cumulative (KRW bn)")
+
+
+@pytest.mark.parametrize(("growth_pct", "total"), [(0, "₩400bn"), (10, "₩464bn"), (100, "₩1,500bn")])
+def test_the_ramp_labels_the_last_year_with_the_sum_at_the_chosen_growth(growth_pct, total):
+    # 100 a year flat; 100, 110, 121, 133.1 at 10%; 100, 200, 400, 800 at 100%
+    texts = drawn_text(ramp(growth_pct))
+    assert total in texts and "printed total" in texts
+    assert [t for t in texts if t.startswith("₩") and t.endswith("bn")] == [total]  # one running total: the last
+
+
+def test_the_ramp_slider_starts_at_the_rate_given_and_spans_zero_to_three_hundred():
+    spec = ramp(37.46).to_dict()
+    (growth,) = spec["params"]
+    assert growth["name"] == "growth_pct" and growth["value"] == 37.5
+    assert growth["bind"] == {"input": "range", "min": 0, "max": 300, "step": 1, "name": "Yearly growth (%) "}
+
+
+def test_the_ramp_shares_one_clamped_scale_from_zero_to_half_again_the_target():
+    chart = ramp(10, target=2000)
+    spec = chart.to_dict()
+    scales = [layer["encoding"]["y"]["scale"] for layer in spec["layer"]]
+    assert scales == [{"domain": [0, 3000], "clamp": True}] * 5
+    assert {layer["encoding"]["y"]["title"] for layer in spec["layer"]} == {"Cumulative (KRW bn)"}
+    bars, line, last, target_line, target_label = chart.layer
+    assert [layer["encoding"]["y"]["field"] for layer in spec["layer"]] == ["supply", "total", "total", "target",
+                                                                            "target"]
+    assert list(target_line.data["target"]) == [2000] and list(target_label.data["text"]) == ["printed total"]
+    assert last.transform[-1].filter == "datum.k == 3"  # the label sits on the last year only
+    assert (bars.mark.color, line.mark.color, target_line.mark.color) == (SKY, BLUE, VERMILLION)
+    assert target_line.mark.strokeDash == [6, 4] and last.mark.color == theme.INK
+    assert tooltip_titles(spec["layer"][0]["encoding"]) == [("year", "Year"), ("supply_text", "Supplied that year"),
+                                                           ("total_text", "Cumulative")]
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 90, 260)
+    assert charts.cumulative_ramp(RAMP, growth_pct=0, target=0, target_text="t", y_title="y").to_dict()[
+        "layer"][0]["encoding"]["y"]["scale"]["domain"] == [0, 1]  # a zero target still has a scale
+
+
+# --- projection: observed points, and a path to the year and by the method the reader picks ---
+
+PROJECTED = pd.DataFrame({
+    "group": ["A"] * 6,
+    "year": [2022, 2023, 2024, 2025, 2024, 2025],
+    "value": [10.0, 12.0, 14.04, 16.0, 14.4, 17.28],
+    "observed": [True, True, False, False, False, False],
+    "method": ["linear", "linear", "linear", "linear", "compound", "compound"],
+})
+
+
+def projection(horizon=2025):
+    return charts.projection(PROJECTED, label="group", horizon=horizon, first_future=2024)
+
+
+def test_the_projection_labels_only_the_chosen_method_at_the_chosen_year():
+    texts = drawn_text(projection())
+    assert "16.0%" in texts and "17.3%" not in texts and "14.0%" not in texts  # linear at 2025, value to 0.1
+
+
+def test_the_projection_controls_start_at_the_horizon_and_the_linear_method():
+    spec = projection(horizon=2030).to_dict()
+    end, method = spec["params"]
+    assert end["name"] == "end_year" and end["value"] == 2030
+    assert end["bind"] == {"input": "range", "min": 2024, "max": 2030, "step": 1, "name": "Project to year "}
+    assert method["name"] == "method" and method["value"] == "linear"
+    assert method["bind"] == {"input": "radio", "options": ["linear", "compound"],
+                              "labels": ["same pp rise per year", "same growth rate per year"], "name": "Assumption "}
+    # a horizon at the first future year still leaves the slider a step to move
+    assert projection(horizon=2024).to_dict()["params"][0]["bind"]["max"] == 2025
+
+
+def test_the_projection_draws_observed_solid_and_projected_dashed_on_a_zero_to_hundred_scale():
+    chart = projection()
+    spec = chart.to_dict()
+    seen, points, path, last = chart.layer
+    observed = "datum.observed && datum.method == 'linear'"
+    assert seen.transform[0].filter == observed and points.transform[0].filter == observed
+    assert [str(layer["mark"].get("type")) for layer in spec["layer"]] == ["line", "point", "line", "text"]
+    assert "strokeDash" not in str(spec["layer"][0]["mark"])  # what was seen is drawn solid
+    assert path.mark.strokeDash == [5, 4] and points.mark.filled is True
+    assert path.transform[0].filter == "datum.method == method && datum.year <= end_year && datum.year >= 2023"
+    assert last.transform[0].filter == "datum.method == method && datum.year == end_year"
+    for layer in spec["layer"]:
+        assert layer["encoding"]["y"]["scale"] == {"domain": [0, 100]}
+        assert layer["encoding"]["x"]["scale"] == {"domain": [2022, 2025]}
+    assert tooltip_titles(spec["layer"][0]["encoding"]) == [("group", "Group"), ("year", "Year"),
+                                                           ("value_label", "AI use"), ("method", "Assumption")]
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 80, 280)
+
+
+# --- facet_slopes: one panel per facet, start labels that never collide ---
+
+SLOPES = pd.DataFrame({
+    "panel": ["P", "P", "P", "P", "Q", "Q", "Q", "Q"],
+    "group": ["Large firms", "Large firms", "SMEs", "SMEs", "Seoul area", "Seoul area", "Other regions",
+              "Other regions"],
+    "year": [2017, 2023] * 4,
+    "value": [1.0, 13.5, 0.25, 4.5, 5.0, 6.0, 5.5, 7.0],
+    "value_printed": ["1.0", "13.5", "0.25", "4.5", "5.0", "6.0", "5.5", "7.0"],
+})
+
+
+def test_facet_slopes_put_each_panels_higher_start_label_above_and_the_other_below():
+    chart = charts.facet_slopes(SLOPES, label="group", facet="panel")
+    shown = chart.data
+    above = shown[shown["start_above"]]
+    assert sorted(zip(above["group"], above["year"], strict=True)) == [("Large firms", 2017), ("Other regions", 2017)]
+    assert shown["start_above"].sum() == 2  # first year only, one per panel
+    filters = [layer.transform[0].filter for layer in chart.spec.layer[2:]]
+    assert filters == ["datum.year == 2023", "datum.year == 2017 && datum.start_above",
+                       "datum.year == 2017 && !datum.start_above", "datum.year == 2023"]
+    end, start_above, start_below, names = chart.spec.layer[2:]
+    assert (start_above.mark.dy, start_below.mark.dy) == (-7, 8)  # above the point, below it
+    assert (end.mark.align, start_above.mark.align, names.mark.align) == ("left", "right", "left")
+    assert names.mark.lineBreak == "\n"
+
+
+def test_facet_slopes_wrap_long_names_and_keep_the_panels_in_the_order_given():
+    shown = charts.facet_slopes(SLOPES.assign(group="Manufacturing firms of every size"), label="group",
+                                facet="panel").data
+    assert set(shown["name_wrapped"]) == {"\n".join(charts.wrap("Manufacturing firms of every size", 16))}
+    assert all(charts.text_width(line) <= 16 for line in shown["name_wrapped"][0].split("\n"))
+    spec = charts.facet_slopes(SLOPES.iloc[::-1], label="group", facet="panel", facet_title="By").to_dict()
+    assert spec["facet"]["column"]["sort"] == ["Q", "P"] and spec["facet"]["column"]["title"] == "By"
+    assert spec["facet"]["column"]["header"] == {"labelFontWeight": 700}
+    assert spec["resolve"] == {"scale": {"y": "shared"}}
+    assert (spec["spec"]["width"], spec["spec"]["height"]) == (110, 220)
+    assert spec["spec"]["layer"][0]["encoding"]["y"]["title"] == "AI use rate (%)"
+    assert tooltip_titles(spec["spec"]["layer"][0]["encoding"]) == [("group", "Group"), ("year", "Year"),
+                                                                   ("value_printed", "AI use (%) as printed")]
+
+
+# --- survey_dots: a panel per survey, never a line across surveys ---
+
+def test_survey_dots_draw_points_only_one_panel_per_survey_in_the_order_given():
+    frame = pd.DataFrame({"survey_label": ["Survey B", "Survey A", "Survey B"], "group": ["all", "SMEs", "large"],
+                          "year": [2024, 2023, 2024], "value": [30.0, 5.0, 48.0],
+                          "value_printed": ["30", "5", "48"], "primary_label": ["x", "y", "x"]})
+    chart = charts.survey_dots(frame, survey_label="survey_label")
+    spec = chart.to_dict()
+    assert [layer.mark.type for layer in chart.spec.layer] == ["point"]  # no line joins different surveys
+    assert chart.spec.layer[0].mark.filled is True
+    row = spec["facet"]["row"]
+    assert row["field"] == "survey_label" and row["sort"] == ["Survey B", "Survey A"]
+    assert spec["resolve"] == {"scale": {"y": "independent"}}  # each survey lists only its own groups
+    encoding = spec["spec"]["layer"][0]["encoding"]
+    assert encoding["x"]["scale"] == {"domain": [0, 70]} and encoding["x"]["title"] == "Firms using AI (%)"
+    assert encoding["y"]["sort"] is None and encoding["color"] == {"value": BLUE}
+    assert tooltip_titles(encoding) == [("survey_label", "Survey"), ("group", "Group"), ("year", "Year"),
+                                        ("value_printed", "% as printed"), ("primary_label", "Source")]
+
+
+# --- calendar: month grids, each day coloured by what it is ---
+
+def test_the_calendar_colours_each_kind_from_one_palette_in_the_order_kinds_appear():
+    days = pd.DataFrame({"month": ["May 2026"] * 3 + ["June 2026"] * 2, "week": [0, 0, 1, 0, 0],
+                         "weekday": [0, 1, 2, 3, 4], "day": [18, 19, 27, 1, 2], "label": ["18 May"] * 5,
+                         "kind": ["the page's news day", "other days", "opens", "application window", "closes"]})
+    chart = charts.calendar(days)
+    spec = chart.to_dict()
+    cells, numbers = spec["spec"]["layer"]
+    scale = cells["encoding"]["color"]["scale"]
+    assert scale == {"domain": ["the page's news day", "other days", "opens", "application window", "closes"],
+                     "range": [ORANGE, "#eeeeee", BLUE, SKY, VERMILLION]}
+    assert cells["encoding"]["color"]["sort"] == scale["domain"]
+    assert cells["mark"]["type"] == "rect" and numbers["encoding"]["text"]["field"] == "day"
+    assert spec["facet"]["column"]["sort"] == ["May 2026", "June 2026"]  # months in calendar order, as given
+    x = cells["encoding"]["x"]
+    assert x["sort"] == list(range(7)) and x["field"] == "weekday"
+    assert x["axis"]["labelExpr"] == "['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]"
+    assert cells["encoding"]["y"]["axis"] is None and spec["resolve"] == {"scale": {"y": "independent"}}
+    assert [t["field"] for t in cells["encoding"]["tooltip"]] == ["label", "kind"]
+    assert (spec["spec"]["width"], spec["spec"]["height"]) == (200, 150)
+
+
+# --- interval_dots and labelled bars: figures with their kind, in the order given ---
+
+FIGURES = pd.DataFrame({"label": ["Deal B|as printed", "Deal A|as printed"], "usd_m": [70.0, 300.0],
+                        "low": [60.0, 250.0], "high": [80.0, 350.0], "text": ["$70m", "$300m"],
+                        "kind": [charts.PRINTED, charts.COMPUTED]})
+
+
+def test_interval_dots_draw_the_interval_from_low_to_high_on_the_given_domain_in_the_order_given():
+    chart = charts.interval_dots(FIGURES, label="label", value="usd_m", low="low", high="high", text="text",
+                                 kinds=list(FIGURES["kind"]), x_title="US$ m", domain=(0, 400), tooltip=["label"])
+    spec = chart.to_dict()
+    interval, dots, labels = spec["layer"]
+    assert (interval["mark"]["type"], dots["mark"]["type"], labels["mark"]["type"]) == ("rule", "point", "text")
+    assert interval["encoding"]["x"]["field"] == "low" and interval["encoding"]["x2"]["field"] == "high"
+    assert dots["encoding"]["x"]["field"] == labels["encoding"]["x"]["field"] == "usd_m"
+    for layer in spec["layer"]:
+        assert layer["encoding"]["y"]["sort"] == ["Deal B|as printed", "Deal A|as printed"]
+        assert layer["encoding"]["x"]["scale"] == {"domain": [0, 400]}
+    assert dots["encoding"]["color"]["scale"] == {"domain": [charts.PRINTED, charts.COMPUTED], "range": [BLUE, SKY]}
+    assert dots["encoding"]["shape"]["field"] == "kind"  # the kind is told by shape too, not colour alone
+    assert labels["encoding"]["text"]["field"] == "text" and labels["mark"]["dy"] == -14
+    assert spec["height"] == 70 * 2 and spec["width"] == charts.WIDTH - 250
+
+
+def test_two_line_labels_split_at_the_bar():
+    y = charts._two_line_y("label").to_dict()
+    assert y["axis"]["labelExpr"] == "split(datum.label, '|')" and y["sort"] is None
+
+
+# --- unit_panels and measure_panels: like compared with like ---
+
+UNITS = pd.DataFrame({"measure": ["₩ bn", "₩ bn", "companies", "₩ bn"], "label": ["b", "a", "c", "d"],
+                      "amount": [10.0, 20.0, 15.0, 5.0], "text": ["10", "20", "15", "5"],
+                      "kind": [charts.PRINTED, charts.PRINTED, charts.PRINTED, charts.COMPUTED]})
+
+
+def test_unit_panels_give_each_unit_its_own_panel_data_and_order():
+    chart = charts.unit_panels(UNITS, label="label", value="amount", text="text", kinds=list(UNITS["kind"]),
+                               tooltip=["label"])
+    spec = chart.to_dict()
+    assert [panel.title.text for panel in chart.vconcat] == ["₩ bn", "companies"]  # first appearance order
+    rows = [spec["datasets"][panel["data"]["name"]] for panel in spec["vconcat"]]
+    assert [[r["label"] for r in panel] for panel in rows] == [["b", "a", "d"], ["c"]]  # each only its own
+    assert [panel["layer"][0]["encoding"]["y"]["sort"] for panel in spec["vconcat"]] == [["b", "a", "d"], ["c"]]
+    first = spec["vconcat"][0]
+    assert first["layer"][0]["encoding"]["y"]["sort"] == ["b", "a", "d"]
+    assert first["layer"][0]["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert first["layer"][1]["encoding"]["text"]["field"] == "text"
+    assert first["height"] == {"step": 34} and first["width"] == charts.WIDTH - 330
+    assert spec["spacing"] == 18
+
+
+def test_measure_panels_give_each_measure_its_own_x_scale():
+    chart = charts.measure_panels(UNITS, y="label", y_sort=["a", "b", "c", "d"], color=alt_value(), tooltip=[],
+                                  width=150, height=90)
+    spec = chart.to_dict()
+    assert spec["resolve"] == {"scale": {"x": "independent"}} and spec["facet"]["column"]["field"] == "measure"
+    bars, labels = spec["spec"]["layer"]
+    assert bars["encoding"]["y"]["sort"] == ["a", "b", "c", "d"] and bars["encoding"]["x"]["field"] == "amount"
+    assert labels["encoding"]["text"]["field"] == "text" and labels["mark"]["align"] == "left"
+    assert (spec["spec"]["width"], spec["spec"]["height"]) == (150, 90)
+    assert "yOffset" not in bars["encoding"]
+    offset = charts.measure_panels(UNITS, y="label", y_sort=[], color=alt_value(), tooltip=[], width=1, height=1,
+                                   y_offset="kind:N").to_dict()
+    assert offset["spec"]["layer"][0]["encoding"]["yOffset"] == {"field": "kind", "type": "nominal"}
+
+
+def alt_value():
+    import altair as alt
+
+    return alt.value(BLUE)
