@@ -61,15 +61,15 @@ regen: env
 	@$(PY) -m axbook.validate
 	$(PY) -m axbook.regen
 
-# Tests run in parallel across the cores, one at a time as workers free up; tests that share a built copy of the
-# repository are one xdist group (tests/test_build.py, test_parallel_build.py), run on one worker, in order.
+# Tests run in parallel across the cores, one at a time as workers free up; the files whose tests share a copy of
+# the repository run whole on one worker, in order (tests/conftest.py).
 test: env apt book
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto --dist load
 	@$(MAKE) --no-print-directory lint
 
 # Everything that needs neither a built site nor a browser: what to run while writing.
 test-fast: env
-	$(PY) -m pytest -n auto --dist loadgroup --ignore=tests/test_build.py --ignore=tests/test_site.py
+	$(PY) -m pytest -n auto --dist load --ignore=tests/test_build.py --ignore=tests/test_site.py
 	@$(MAKE) --no-print-directory lint
 
 lint: env

@@ -17,3 +17,22 @@ def data_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (DATA_DIR / "raw" / "metro-seoul-2026-05-page.txt").read_text(encoding="utf-8")
+
+
+# Files whose tests share one copy of the repository (a module fixture), built or edited in order: each runs whole on
+# one worker. Every other test is sent on its own to the next free worker. (xdist's own `loadgroup` marks stopped
+# grouping under pytest 9: it renames node ids, which pytest 9 no longer reads back.)
+SHARED_COPY_FILES = {"tests/test_build.py", "tests/test_authoring.py"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedCopyScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path in SHARED_COPY_FILES else nodeid
+
+    return SharedCopyScheduling(config, log)

@@ -222,7 +222,6 @@ def _edit_cell(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.outside
-@pytest.mark.xdist_group("author-copy")  # one worker: they share the module's copy
 def test_forgetting_make_regen_names_the_notebook_the_command_and_the_changed_value(repo_copy):
     steps = repo_copy / "data" / "kibo_steps.csv"
     original = steps.read_text(encoding="utf-8")
@@ -239,7 +238,6 @@ def test_forgetting_make_regen_names_the_notebook_the_command_and_the_changed_va
 
 
 @pytest.mark.outside
-@pytest.mark.xdist_group("author-copy")
 def test_a_typo_names_notebook_cell_and_column_in_the_test_and_in_regen(repo_copy):
     chapter = repo_copy / "chapters" / "04-kibo-rehabilitation.ipynb"
     original = chapter.read_bytes()

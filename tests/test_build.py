@@ -7,6 +7,8 @@
   them are re-executed; every notebook page also records the lock file; a build with nothing changed
   re-reads nothing, and one with no input changed does not even start Sphinx.
 - Interrupted builds: an interrupt or a hard kill at the swap leaves the previous complete site.
+- Cell errors: a typo in a chapter stops the build with the three-line summary, whether the page is read in
+  this process or in a worker (two pages to read); nothing is published.
 """
 
 import csv
@@ -75,6 +77,14 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def build_log(repo: Path) -> str:
+    return (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[Path, str]:
+    return {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()}
+
+
 def reread(repo: Path) -> str:
     """Sphinx's count of pages it re-read in the last build, from the full log the quiet build keeps."""
     log = (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
@@ -82,8 +92,6 @@ def reread(repo: Path) -> str:
     assert found, log[-3000:]
     return found[-1]
 
-
-pytestmark = pytest.mark.xdist_group("build-copy")  # one worker: the tests share one built copy
 
 SCAFFOLD = "06-scaffolded"
 
@@ -329,6 +337,37 @@ def test_a_second_build_waits_for_the_first(repo):
     assert "another build holds" in said and "site:" not in said + err
 
 
+def _cell_error_build(repo: Path, also_reread: Path | None = None):
+    """Break chapter 4 (and touch ``also_reread``), build, put both back; the site must be untouched."""
+    chapters = [repo / "chapters" / "04-kibo-rehabilitation.ipynb", *([also_reread] if also_reread else [])]
+    originals = [path.read_bytes() for path in chapters]
+    site = repo / "_build" / "html"
+    before = site_files(site)
+    try:
+        position, count = _break_chapter_four(repo)
+        if also_reread:
+            _replace(also_reread, "\"# ", "\"#  ")  # a changed heading: the page is re-read too
+        done = run_build(repo)
+    finally:
+        for path, original in zip(chapters, originals, strict=True):
+            path.write_bytes(original)
+    assert done.returncode != 0
+    assert done.stderr.splitlines()[:3] == [
+        f"error in chapters/04-kibo-rehabilitation.ipynb, cell {position} of {count} "
+        "(starts `steps = data.load(\"kibo_steps\")`)",
+        "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"], done.stderr[-3000:]
+    assert "still holds the last complete site" in done.stderr and "Traceback" not in done.stdout + done.stderr
+    assert site_files(site) == before
+    return done
+
+
+def test_a_cell_error_stops_the_build_with_a_three_line_summary(repo):
+    """One page to read: it is read in this process. (Sphinx deletes its environment after a failed build, so the
+    next build re-reads every page: the flipped-value test below needs that anyway.)"""
+    _cell_error_build(repo)
+    assert "Sphinx parallel build error" not in build_log(repo) and reread(repo) == "0 added, 1 changed, 0 removed"
+
+
 def test_a_flipped_value_flips_the_verdict_in_the_chapter_and_on_the_front_page(repo):
     """Large firms' 2023 rate edited (value, its place in the quote, the quote): the gap claims stop holding."""
     def verdicts(page):
@@ -351,8 +390,16 @@ def test_a_flipped_value_flips_the_verdict_in_the_chapter_and_on_the_front_page(
     assert verdicts("intro.html").count("does-not-hold") == 3
 
 
+def test_a_cell_error_in_a_worker_process_ends_in_the_same_summary(repo):
+    """Two pages to read (chapter 4 broken, chapter 5 edited): they are read in two processes and the error
+    happens in a worker, whose traceback is all Sphinx has."""
+    _cell_error_build(repo, also_reread=repo / "chapters" / "05-kvmcc.ipynb")
+    assert "Sphinx parallel build error" in build_log(repo) and reread(repo) == "0 added, 2 changed, 0 removed"
+
+
 def test_bad_data_stops_the_build_and_sphinx_and_publishes_nothing(repo):
-    """Validation runs beside Sphinx's start-up; a bad cell stops both, and the last site stays."""
+    """Validation runs beside Sphinx's start-up; a bad cell stops both, and the last site stays. Last in
+    this file: the build after a stopped Sphinx re-reads every page."""
     site = repo / "_build" / "html"
     before = {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()}
     path = repo / "data" / "ai_use_rate.csv"
@@ -369,23 +416,12 @@ def test_bad_data_stops_the_build_and_sphinx_and_publishes_nothing(repo):
     assert {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()} == before
 
 
-def test_a_cell_error_stops_the_build_with_a_three_line_summary(repo):
-    """Last in this file: it edits a chapter of the built copy (and puts it back)."""
+def _break_chapter_four(repo: Path) -> tuple[int, int]:
+    """Make chapter 4 read a misspelt column; returns (cell number, number of cells)."""
     chapter = repo / "chapters" / "04-kibo-rehabilitation.ipynb"
-    original = chapter.read_bytes()
-    site = repo / "_build" / "html"
-    before = {p.relative_to(site): digest(p) for p in site.rglob("*.html")}
     cells = nbformat.read(chapter, as_version=4).cells
     position = next(i for i, c in enumerate(cells, 1) if 'steps = data.load("kibo_steps")' in c.source)
     _replace(chapter, 'steps = data.load(\\"kibo_steps\\")', 'steps = data.load(\\"kibo_steps\\")\\nsteps[\\"actr_en\\"]')
-    try:
-        done = run_build(repo)
-    finally:
-        chapter.write_bytes(original)
-    assert done.returncode != 0
-    assert done.stderr.splitlines()[:3] == [
-        f"error in chapters/04-kibo-rehabilitation.ipynb, cell {position} of {len(cells)} "
-        "(starts `steps = data.load(\"kibo_steps\")`)",
-        "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"], done.stderr[-3000:]
-    assert "still holds the last complete site" in done.stderr and "Traceback" not in done.stdout + done.stderr
-    assert {p.relative_to(site): digest(p) for p in site.rglob("*.html")} == before
+    return position, len(cells)
+
+
