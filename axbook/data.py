@@ -168,11 +168,17 @@ def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
 # --- 3. the schema (frictionless) ---
 
 def _schema_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> list[str]:
-    report = Package(desc, basepath=str(data_dir)).validate()
+    # The rows already read (step 2, strict CSV) are handed to frictionless as they are: from a path it would
+    # re-read each file and guess its dialect with csv.Sniffer, whose regex takes seconds on long quoted cells.
+    inline = {**desc, "resources": [
+        {**{k: v for k, v in res.items() if k not in ("path", "format", "mediatype", "encoding", "dialect")},
+         "data": [tables[res["name"]].header, *(cells for _, cells in tables[res["name"]].records)]}
+        for res in desc["resources"]]}
+    report = Package(inline).validate()
     problems = [f"{Path(data_dir).name}/{descriptor.NAME}: {e.message}" for e in report.errors]
-    by_path = {t.path: t for t in tables.values()}
+    by_name = {name: t for name, t in tables.items()}
     for task in report.tasks:
-        table = by_path.get(task.place)
+        table = by_name.get(task.name)
         for e in task.errors:
             row = getattr(e, "row_number", None)
             line = table.records[row - 2][0] if table and row and 2 <= row <= len(table.records) + 1 else row
@@ -181,7 +187,8 @@ def _schema_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> li
             if value is None and getattr(e, "field_cells", None):
                 value = ", ".join(map(str, e.field_cells))
             shown_value = f": value {shown(value)}" if value is not None else ""
-            problems.append(f"{_where(data_dir, task.place, line, column)}{shown_value}: {e.title.lower()}: {e.note}")
+            place = table.path if table else task.name
+            problems.append(f"{_where(data_dir, place, line, column)}{shown_value}: {e.title.lower()}: {e.note}")
     return problems
 
 
