@@ -12,12 +12,13 @@ APT_PACKAGES := chromium fonts-nanum
 PORT ?= 8000
 LAB_PORT ?= 8888
 
-.PHONY: help env book regen test test-fast mutate lint serve lab chapter clean vendor lock apt
+.PHONY: help env book execute pages regen test test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
 	@echo "make book     build the site into $(SITE) (sets up $(VENV) first)"
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"
+	@echo "make execute  execute the notebook pages (PAGE=chapters/... for one) into _build/executed; make book then renders them"
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
 	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
 	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
@@ -56,6 +57,15 @@ apt:
 # when anything they read changes: the data they load, the package, the lock file (axbook/sphinx_ext.py).
 book: env
 	@$(PY) -m axbook.build
+
+# The build split in two, as CI runs it on several machines: execute pages (all, or PAGE=chapters/02-power-equipment)
+# into _build/executed/, then `make book` renders each page from its copy while the copy's inputs are unchanged.
+execute: env
+	@$(PY) -m axbook.execute $(PAGE)
+
+# The notebook pages as JSON, for CI's matrix (one job per page).
+pages: env
+	@$(PY) -m axbook.execute --matrix
 
 regen: env
 	@$(PY) -m axbook.validate

@@ -156,6 +156,8 @@ def _shown_line(line: str) -> str | None:
     executing = _EXECUTING.match(line)
     if executing:
         return f"  executing {_shown(Path(executing.group(1)))}"
+    if line.endswith(": rendered from its executed copy"):
+        return f"  {line}"
     if ("WARNING" in line or "ERROR" in line) and not any(noise in line for noise in _NOISE):
         return "  " + line
     return None

@@ -33,9 +33,20 @@ def main(argv: list[str]) -> int:
     if isinstance(result, SphinxParallelError):
         # A page failed in a worker: Sphinx says only which notebook; its traceback has the cell and the error.
         print(result.traceback, file=sys.stderr)
+        _stop_workers()
     elif isinstance(result, BaseException):  # build_sphinx returns the exception; the log needs its whole chain
         traceback.print_exception(result, file=sys.stderr)
     return result if isinstance(result, int) else 1
+
+
+def _stop_workers() -> None:
+    """After a failure Sphinx stops reading its other workers' pipes; one still writing its result (a page's
+    environment, often more than a pipe holds) then blocks for ever, and so does the exit, which joins it."""
+    import multiprocessing
+
+    for worker in multiprocessing.active_children():
+        worker.kill()
+        worker.join()
 
 
 def _one_page_per_task(docnames, nproc, maxbatch=10):

@@ -6,6 +6,9 @@
   depends on the lock file. Their content hashes are stored with the page, and ``env-get-outdated``
   re-reads (and, with ``execute_notebooks: force``, re-executes) every page whose inputs no longer hash
   the same.
+- Executed copies: a page executed beforehand by ``python -m axbook.execute`` (another machine, a CI job) is
+  rendered from that copy, without a kernel, when the copy's recorded inputs all hash as the repository's
+  files do (``axbook.execute.fresh``); its inputs are then the copy's. Otherwise the page is executed here.
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
 - sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
@@ -18,15 +21,21 @@
 """
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
 
-from axbook import data, deps
+from sphinx.util import logging
+
+from axbook import data, deps, execute
 from axbook.paths import ROOT
 
 LOCK_FILE = ROOT / "requirements.txt"
 CHART_LIBRARY = "vendor/vega-bundle.min.js"
+FROM_COPY = "rendered from its executed copy"
+_from_copy: dict[str, set[Path]] = {}  # pages read in this process from a copy: the files that copy read
+logger = logging.getLogger(__name__)
 
 
 def _sha(path: Path) -> str | None:
@@ -49,11 +58,18 @@ def _log_path(app, docname: str) -> Path:
     return Path(app.doctreedir) / "axbook-deps" / (docname.replace("/", "__") + ".log")
 
 
-def _start_log(app, docname, _source):
+def _start_log(app, docname, source):
     log = _log_path(app, docname)
     log.parent.mkdir(parents=True, exist_ok=True)
     log.unlink(missing_ok=True)
     os.environ[deps.ENV] = str(log)  # inherited by the kernel that executes this page
+    read = execute.fresh(docname) if app.env.doc2path(docname).endswith(".ipynb") else None
+    if read is not None:
+        notebook = json.loads(execute.copy_paths(docname)[0].read_text(encoding="utf-8"))
+        notebook.setdefault("metadata", {})["mystnb"] = {"execution_mode": "off"}  # its outputs are the page's
+        source[0] = json.dumps(notebook)
+        _from_copy[docname] = read
+        logger.info(f"{docname}: {FROM_COPY}")
 
 
 def _store_inputs(app, _doctree):
@@ -62,7 +78,8 @@ def _store_inputs(app, _doctree):
     os.environ.pop(deps.ENV, None)
     if not hasattr(app.env, "axbook_inputs"):
         app.env.axbook_inputs = {}
-    app.env.axbook_inputs[docname] = _inputs(app, docname, deps.read_log(log))
+    read = _from_copy.pop(docname) if docname in _from_copy else deps.read_log(log)
+    app.env.axbook_inputs[docname] = _inputs(app, docname, read)
     log.unlink(missing_ok=True)
 
 

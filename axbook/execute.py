@@ -1,0 +1,119 @@
+"""`python -m axbook.execute [PAGE ...]`: execute pages outside Sphinx, so a build can be split across machines.
+
+Each notebook page of the toc (or each PAGE named, e.g. ``chapters/02-power-equipment``) is executed the way
+the book build executes it (myst-nb's executor, the notebook's folder as working directory, the book's
+timeout), its kernel logging what it read (``axbook.deps``). The executed notebook goes to
+``_build/executed/<page>.ipynb`` beside ``<page>.inputs.json``: the hash of the notebook and of every file it
+read (data, the axbook modules it imported) and of the lock file.
+
+``make book`` renders a page from its executed copy instead of executing it when every one of those hashes
+still matches the repository (``fresh``; axbook/sphinx_ext.py); otherwise it executes the page itself. A copy
+is only ever an optimisation: a stale or foreign one is ignored, never published.
+"""
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from axbook import deps, toc
+from axbook.paths import ROOT
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def copy_paths(page: str, root: Path = ROOT) -> tuple[Path, Path]:
+    base = root / "_build" / "executed" / page
+    return base.with_name(base.name + ".ipynb"), base.with_name(base.name + ".inputs.json")
+
+
+def fresh(page: str, root: Path = ROOT) -> set[Path] | None:
+    """The files an executed copy of ``page`` read, if the copy exists and nothing it depends on changed."""
+    notebook, sidecar = copy_paths(page, root)
+    try:
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+        inputs = record["inputs"]
+        if not notebook.is_file() or record["page"] != page:
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    source = root / f"{page}.ipynb"
+    if record.get("source") != _sha(source):
+        return None
+    files = set()
+    for name, digest in inputs.items():
+        path = (root / name).resolve()
+        if root.resolve() not in path.parents or _sha(path) != digest:  # inside the repository, unchanged
+            return None
+        files.add(path)
+    return files
+
+
+def _timeout(root: Path = ROOT) -> int:
+    return int(yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["execute"]["timeout"])
+
+
+def execute(page: str, root: Path = ROOT) -> int:
+    """Execute ``page`` into its copy (0), or say where it failed (1). A fresh copy is kept as it is."""
+    import nbformat
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    from axbook import failures
+
+    if fresh(page, root) is not None:
+        print(f"  {page}: executed copy is current")
+        return 0
+    source = root / f"{page}.ipynb"
+    notebook = nbformat.read(source, as_version=4)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "deps.log"
+        os.environ[deps.ENV] = str(log)  # the kernel inherits it (as in the book build: sphinx_ext)
+        try:
+            print(f"  executing {page}.ipynb", flush=True)
+            result = single_nb_execution(notebook, cwd=str(source.parent), allow_errors=False,
+                                         timeout=_timeout(root), meta_override=True)
+        finally:
+            os.environ.pop(deps.ENV, None)
+        read = deps.read_log(log)
+    if result.err is not None:
+        cell = getattr(result.err, "cell", None) or {}
+        message = f"{getattr(result.err, 'ename', type(result.err).__name__)}: {getattr(result.err, 'evalue', '')}"
+        print(failures.summary(source, cell.get("source", ""), message), file=sys.stderr)
+        return 1
+    files = sorted({*read, root / "requirements.txt"})  # any installed package may change the outputs
+    inputs = {p.resolve().relative_to(root.resolve()).as_posix(): _sha(p) for p in files}
+    notebook_copy, sidecar = copy_paths(page, root)
+    notebook_copy.parent.mkdir(parents=True, exist_ok=True)
+    notebook_copy.write_text(nbformat.writes(notebook), encoding="utf-8")
+    sidecar.write_text(json.dumps({"page": page, "source": _sha(source), "inputs": inputs}, indent=1, sort_keys=True),
+                       encoding="utf-8")
+    return 0
+
+
+def notebook_pages(root: Path = ROOT) -> list[str]:
+    return [p.relative_to(root).with_suffix("").as_posix() for p in toc.notebooks(root)]
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--matrix"]:  # the CI matrix: one job per notebook page, named without slashes
+        print(json.dumps([{"page": p, "slug": p.replace("/", "--")} for p in notebook_pages()]))
+        return 0
+    pages = argv or notebook_pages()
+    unknown = [p for p in pages if p not in toc.files()]
+    if unknown:
+        print(f"not a page of _toc.yml: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    return max((execute(page) for page in pages), default=0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
