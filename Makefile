@@ -19,6 +19,7 @@ help:
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"
 	@echo "make execute  execute the notebook pages (PAGE=chapters/... for one) into _build/executed; make book then renders them"
+	@echo "make pages    the notebook pages as JSON (CI's matrix: one job per page)"
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
 	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
 	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
