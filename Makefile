@@ -74,7 +74,9 @@ regen: env
 
 # Tests run in parallel across the cores, one at a time as workers free up; the files whose tests share a copy of
 # the repository run whole on one worker, in order (tests/conftest.py).
-test: env apt book
+# Notebooks are executed once: `make execute` (in parallel), then the book renders from those copies and the
+# regression tests compare them (tests/test_notebooks.py); papermill runs its own variants.
+test: env apt execute book
 	$(PY) -m pytest -n auto --dist load
 	@$(MAKE) --no-print-directory lint
 

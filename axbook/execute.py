@@ -11,8 +11,11 @@ still matches the repository (``fresh``; axbook/sphinx_ext.py); otherwise it exe
 is only ever an optimisation: a stale or foreign one is ignored, never published.
 """
 
+import concurrent.futures
+import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -62,6 +65,27 @@ def _timeout(root: Path = ROOT) -> int:
     return int(yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["execute"]["timeout"])
 
 
+NOISE = "Kernel is running over TCP without encryption"  # every local kernel says it (the build log drops it too)
+
+
+@contextlib.contextmanager
+def _kernel_noise_dropped(capture: Path):
+    """The kernel writes to this process's stderr (file descriptor 2): keep what it says, minus the noise."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(capture, "w+b") as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            kept = [line for line in sink.read().decode("utf-8", "replace").splitlines() if NOISE not in line]
+    if kept:
+        print("\n".join(kept), file=sys.stderr)
+
+
 def execute(page: str, root: Path = ROOT) -> int:
     """Execute ``page`` into its copy (0), or say where it failed (1). A fresh copy is kept as it is."""
     import nbformat
@@ -79,15 +103,18 @@ def execute(page: str, root: Path = ROOT) -> int:
         os.environ[deps.ENV] = str(log)  # the kernel inherits it (as in the book build: sphinx_ext)
         try:
             print(f"  executing {page}.ipynb", flush=True)
-            result = single_nb_execution(notebook, cwd=str(source.parent), allow_errors=False,
-                                         timeout=_timeout(root), meta_override=True)
+            with _kernel_noise_dropped(Path(tmp) / "stderr.log"):
+                result = single_nb_execution(notebook, cwd=str(source.parent), allow_errors=False,
+                                             timeout=_timeout(root), meta_override=True)
         finally:
             os.environ.pop(deps.ENV, None)
         read = deps.read_log(log)
-    if result.err is not None:
-        cell = getattr(result.err, "cell", None) or {}
-        message = f"{getattr(result.err, 'ename', type(result.err).__name__)}: {getattr(result.err, 'evalue', '')}"
-        print(failures.summary(source, cell.get("source", ""), message), file=sys.stderr)
+    if result.err is not None:  # the executed notebook holds the error output of the cell that stopped it
+        failed = [(cell, out) for cell in notebook.cells for out in cell.get("outputs", [])
+                  if out.get("output_type") == "error"]
+        cell, message = ((failed[0][0].source, f"{failed[0][1].ename}: {failed[0][1].evalue}") if failed
+                         else ("", f"{type(result.err).__name__}: {result.err}"))
+        print(failures.summary(source, cell, message), file=sys.stderr)
         return 1
     files = sorted({*read, root / "requirements.txt"})  # any installed package may change the outputs
     inputs = {p.resolve().relative_to(root.resolve()).as_posix(): _sha(p) for p in files}
@@ -112,7 +139,12 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"not a page of _toc.yml: {', '.join(unknown)}", file=sys.stderr)
         return 2
-    return max((execute(page) for page in pages), default=0)
+    jobs = min(len(pages), int(os.environ.get("AXBOOK_JOBS") or os.cpu_count() or 1))
+    if jobs <= 1:
+        return max((execute(page) for page in pages), default=0)
+    # one process per page at a time (each sets the kernel's log variable in its own environment)
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return max(pool.map(execute, pages), default=0)
 
 
 if __name__ == "__main__":

@@ -277,3 +277,65 @@ def alt_value():
     import altair as alt
 
     return alt.value(BLUE)
+
+
+# --- what each builder draws: every label read from the SVG (a misspelt field draws nothing, or 'undefined') ---
+
+def drawn(chart) -> str:
+    texts = drawn_text(chart)
+    assert not any("undefined" in t or "NaN" in t for t in texts), texts
+    return "\n".join(texts)
+
+
+def test_facet_slopes_draw_both_years_every_value_and_every_name():
+    shown = drawn(charts.facet_slopes(SLOPES, label="group", facet="panel", facet_title="By"))
+    for text in ("2017", "2023", "AI use rate (%)", "P", "Q", *SLOPES["value_printed"], "Large firms", "SMEs",
+                 "Seoul area", "Other regions"):
+        assert text in shown, text
+
+
+def test_survey_dots_draw_each_survey_its_groups_and_the_axis_title():
+    frame = pd.DataFrame({"survey_label": ["Survey B", "Survey A"], "group": ["all firms", "SMEs"],
+                          "year": [2024, 2023], "value": [30.0, 5.0], "value_printed": ["30", "5"],
+                          "primary_label": ["x", "y"]})
+    shown = drawn(charts.survey_dots(frame, survey_label="survey_label"))
+    for text in ("Survey B", "Survey A", "all firms", "SMEs", "Firms using AI (%)", "70"):
+        assert text in shown, text
+
+
+def test_the_calendar_draws_weekdays_day_numbers_months_and_kinds():
+    days = pd.DataFrame({"month": ["May 2026", "May 2026", "June 2026"], "week": [0, 1, 0], "weekday": [0, 6, 2],
+                         "day": [18, 31, 3], "label": ["18 May", "31 May", "3 Jun"],
+                         "kind": ["the page's news day", "opens", "closes"]})
+    shown = drawn(charts.calendar(days))
+    for text in ("Mon", "Sun", "18", "31", "3", "May 2026", "June 2026", "the page's news day", "opens", "closes"):
+        assert text in shown, text
+
+
+def test_interval_dots_draw_the_two_line_labels_values_and_kinds():
+    chart = charts.interval_dots(FIGURES, label="label", value="usd_m", low="low", high="high", text="text",
+                                 kinds=list(FIGURES["kind"]), x_title="US$ m", domain=(0, 400), tooltip=["label"])
+    shown = drawn(chart)
+    for text in ("Deal B", "Deal A", "as printed", "$70m", "$300m", "US$ m", charts.PRINTED, charts.COMPUTED):
+        assert text in shown, text
+    assert "Deal B|as printed" not in shown  # split at the bar into two lines
+
+
+def test_unit_panels_and_measure_panels_draw_their_units_labels_and_values():
+    shown = drawn(charts.unit_panels(UNITS, label="label", value="amount", text="text", kinds=list(UNITS["kind"]),
+                                     tooltip=["label"]))
+    for text in ("₩ bn", "companies", "a", "b", "c", "d", "10", "20", "15", "5", charts.PRINTED, charts.COMPUTED):
+        assert text in shown, text
+    measured = drawn(charts.measure_panels(UNITS, y="label", y_sort=["a", "b", "c", "d"], color=alt_value(),
+                                           tooltip=[], width=150, height=90))
+    for text in ("₩ bn", "companies", "a", "d", "20", "15"):
+        assert text in measured, text
+
+
+def test_the_projection_and_the_ramp_draw_their_axes_and_legend():
+    shown = drawn(projection())
+    for text in ("2022", "2025", "AI use rate (%)", "A", "100"):
+        assert text in shown, text
+    ramp_text = drawn(ramp(10))
+    for text in ("2026", "2029", "Cumulative (KRW bn)", "printed total", "3,000"):
+        assert text in ramp_text, text

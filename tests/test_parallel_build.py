@@ -61,3 +61,25 @@ def test_a_parallel_build_writes_the_same_bytes_as_pages_executed_beforehand_and
     two, one = files(repo / "_build" / "html"), files(repo / "_build" / "split")
     assert sorted(one) == sorted(two) and len(one) > 50
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_cell_error_in_make_execute_ends_in_the_three_line_summary_and_leaves_no_copy(repo):
+    shutil.rmtree(repo / "_build" / "executed", ignore_errors=True)  # copies from the test above
+    chapter = repo / "chapters" / "04-kibo-rehabilitation.ipynb"
+    original = chapter.read_text(encoding="utf-8")
+    chapter.write_text(original.replace('steps = data.load(\\"kibo_steps\\")',
+                                        'steps = data.load(\\"kibo_steps\\")\\nsteps[\\"actr_en\\"]', 1), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "axbook.execute", "chapters/04-kibo-rehabilitation"], cwd=repo,
+                              env=env, capture_output=True, text=True, timeout=600)
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("error in chapters/04-kibo-rehabilitation.ipynb, cell ") and lines[1:3] == [
+        "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"], done.stderr[-3000:]
+    assert "Kernel is running over TCP" not in done.stderr
+    from axbook import execute
+
+    assert execute.fresh("chapters/04-kibo-rehabilitation", repo) is None
