@@ -94,6 +94,12 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     assert log.failed == [], log.failed
     # The chart library (0.8 MB) is loaded where there is a chart to draw, and nowhere else.
     assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested) == (_chart_count(path) > 0), path
+    # The theme's icon script (0.54 MB gzip) is not loaded; every icon is drawn from the theme's webfont instead.
+    assert not any(u.path.endswith("/fontawesome.js") for u in log.requested), path
+    icons = page.evaluate("""[...document.querySelectorAll('i.fa-solid, i.fa-regular, i.fa-brands')].map(i =>
+        [i.className, getComputedStyle(i, '::before').content, getComputedStyle(i, '::before').fontFamily])""")
+    assert icons and all(content not in ("none", "normal", '""') and "Font Awesome" in family
+                         for _, content, family in icons), icons
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (Path(path).stem + ".png")), full_page=True)
     page.close()
@@ -266,3 +272,15 @@ def test_no_chart_text_is_clipped(browser_context, server, path):
     assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == []
     assert page.evaluate(CHARTS_WIDER_THAN_THEIR_BOX) == []
     page.close()
+
+
+def test_the_theme_macros_are_the_themes_own_but_the_icon_script():
+    """_templates/static/webpack-macros.html shadows the theme's file: after a theme upgrade it must be re-made."""
+    import pydata_sphinx_theme
+
+    theirs = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" /
+              "webpack-macros.html").read_text(encoding="utf-8")
+    ours = (ROOT / "_templates" / "static" / "webpack-macros.html").read_text(encoding="utf-8")
+    removed = [line for line in theirs.splitlines() if line not in ours.splitlines()]
+    assert len(removed) == 2 and "fontawesome.js" in removed[1] and "custom icons" in removed[0], removed
+    assert ours.split("-#}\n", 1)[1].splitlines() == [line for line in theirs.splitlines() if line not in removed]

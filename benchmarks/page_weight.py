@@ -1,0 +1,170 @@
+"""What a first visit to each page costs a reader, beside a stock Jupyter Book page with one Altair chart.
+
+For every page of the built site (`make book` first), in Debian's Chromium with an empty cache, served from
+127.0.0.1: the bytes of every response raw and as a static host sends them (gzip on text files, fonts and
+images as they are), the number of requests, and the milliseconds from navigation start until every chart box
+holds its live SVG. Then what a second chapter adds when the first one's files are cached (the files it needs
+that the first did not). The stock page: a one-notebook Jupyter Book 1 built here with Altair's default
+renderer, whose three scripts come from a CDN; the browser is given the same three packages (the vendored
+bundle is vega, vega-lite and vega-embed concatenated, from npm) so nothing leaves the machine, and they are
+counted at that size. Ratios are book / stock, measured side by side in one run.
+Run: .venv/bin/python benchmarks/page_weight.py   (about a minute)
+"""
+
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+from playwright.sync_api import sync_playwright
+
+from axbook import toc
+from axbook.paths import ROOT
+
+SITE = ROOT / "_build" / "html"
+BUNDLE = ROOT / "_static" / "vendor" / "vega-bundle.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+COMPRESSED = (".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico")  # sent as they are
+DRAWN = """() => [...document.querySelectorAll('.axbook-chart, .vega-embed')].length === 0 ||
+    [...document.querySelectorAll('.axbook-chart')].every(b => b.querySelector('.axbook-chart-live svg'))
+    && [...document.querySelectorAll('.vega-embed')].every(b => b.querySelector('svg, canvas'))"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
+
+
+def sent_size(url: str, body: bytes) -> int:
+    return len(body) if urlparse(url).path.lower().endswith(COMPRESSED) else len(gzip.compress(body, 9, mtime=0))
+
+
+def visit(context, url: str, cdn_body: bytes | None = None) -> dict:
+    """One page load: every response's URL and body, requests, and ms until every chart is drawn."""
+    page = context.new_page()
+    bodies: dict[str, bytes] = {}
+    if cdn_body is not None:  # the stock page's CDN scripts: the same packages, served from here
+        first = []
+
+        def fulfil(route):
+            first.append(route.request.url)
+            route.fulfill(status=200, content_type="application/javascript",
+                          body=cdn_body if len(first) == 1 else b"/* in the bundle above */")
+        page.route("https://cdn.jsdelivr.net/**", fulfil)
+    page.on("response", lambda r: bodies.__setitem__(r.url, _body(r)))
+    page.goto(url, wait_until="load")
+    page.wait_for_function(DRAWN, timeout=30000)
+    drawn_ms = page.evaluate("performance.now()")
+    page.wait_for_load_state("networkidle")
+    page.close()
+    if cdn_body is not None:
+        for cdn_url in first:  # count each CDN script at its real share: all three are in cdn_body
+            bodies[cdn_url] = cdn_body if cdn_url == first[0] else b""
+    return {"bodies": bodies, "ms": drawn_ms}
+
+
+def _body(response) -> bytes:
+    try:
+        return response.body()
+    except Exception:  # a redirect or an aborted request has no body
+        return b""
+
+
+def totals(bodies: dict[str, bytes]) -> tuple[int, int, int]:
+    raw = sum(len(b) for b in bodies.values())
+    sent = sum(sent_size(u, b) for u, b in bodies.items())
+    return raw, sent, len(bodies)
+
+
+def stock_book(workdir: Path) -> Path:
+    """A plain JB1 book: one notebook, one Altair bar chart, Altair's default (CDN) renderer."""
+    book = workdir / "stock"
+    book.mkdir()
+    (book / "_config.yml").write_text("title: stock\nexecute:\n  execute_notebooks: force\n", encoding="utf-8")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# A chart"), nbformat.v4.new_code_cell(
+        "import altair as alt, pandas as pd\n"
+        "alt.Chart(pd.DataFrame({'group': ['Large firms', 'SMEs'], 'rate': [13.5, 4.5]}))"
+        ".mark_bar().encode(x='rate', y='group')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, book / "index.ipynb")
+    jb = Path(sys.executable).parent / "jupyter-book"
+    done = subprocess.run([str(jb), "build", str(book)], capture_output=True, text=True,
+                          env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    if done.returncode != 0:
+        sys.exit(f"the stock book did not build:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return book / "_build" / "html"
+
+
+def main() -> int:
+    if not (SITE / "index.html").exists():
+        print("no built site: run `make book` first", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        stock_site = stock_book(Path(tmp))
+        book_url, book_server = serve(SITE)
+        stock_url, stock_server = serve(stock_site)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            results = {}
+            for page in toc.html_pages():
+                context = browser.new_context(viewport={"width": 1280, "height": 900})  # empty cache
+                results[page] = visit(context, f"{book_url}/{page}")
+                context.close()
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            stock = visit(context, f"{stock_url}/index.html", cdn_body=BUNDLE.read_bytes())
+            context.close()
+            browser.close()
+        book_server.shutdown()
+        stock_server.shutdown()
+
+    s_raw, s_sent, s_requests = totals(stock["bodies"])
+    print(f"{'page (first visit, empty cache)':<40}{'raw KB':>9}{'sent KB':>9}{'× stock':>9}{'requests':>10}"
+          f"{'charts ms':>11}{'× stock':>9}")
+    print(f"{'stock JB1 page, one Altair chart':<40}{s_raw / 1e3:>9.0f}{s_sent / 1e3:>9.0f}{1:>9.2f}{s_requests:>10}"
+          f"{stock['ms']:>11.0f}{1:>9.2f}")
+    for page, result in results.items():
+        raw, sent, requests = totals(result["bodies"])
+        print(f"{page:<40}{raw / 1e3:>9.0f}{sent / 1e3:>9.0f}{sent / s_sent:>9.2f}{requests:>10}"
+              f"{result['ms']:>11.0f}{result['ms'] / stock['ms']:>9.2f}")
+    chapters = [p for p in results if p.startswith("chapters/")]
+    if len(chapters) >= 2:
+        first, second = results[chapters[0]]["bodies"], results[chapters[1]]["bodies"]
+        new = {u: b for u, b in second.items() if urlparse(u).path not in {urlparse(v).path for v in first}}
+        raw, sent, requests = totals(new)
+        print(f"\nsecond chapter after the first ({chapters[1]} after {chapters[0]}, shared files cached): "
+              f"{sent / 1e3:.0f} KB sent ({raw / 1e3:.0f} KB raw), {requests} requests")
+    if chapters:
+        bodies = results[chapters[0]]["bodies"]
+        heaviest = sorted(bodies, key=lambda u: -sent_size(u, bodies[u]))[:6]
+        print(f"\nheaviest files of {chapters[0]} (sent KB): " + ", ".join(
+            f"{urlparse(u).path.rsplit('/', 1)[-1]} {sent_size(u, bodies[u]) / 1e3:.0f}" for u in heaviest))
+    page_html = {p: sent_size(p, (SITE / p).read_bytes()) for p in results}
+    print("\nHTML alone, sent (gzip): " + ", ".join(f"{p} {n / 1e3:.0f} KB" for p, n in page_html.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    code = main()
+    print(f"\n({time.perf_counter() - start:.0f} s)")
+    sys.exit(code)
