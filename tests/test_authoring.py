@@ -314,3 +314,43 @@ def test_from_log_needs_both_the_notebook_and_the_cell():
                  "------------------\nx\n------------------\nKeyError: 'x'\n")
     assert failures.from_log(cell_only) is None
     assert failures.from_log("myst_nb.core.execute.base.ExecutionError: /a/b.ipynb\n") is None
+
+
+def test_data_names_read_datasets_columns_and_single_key_row_ids_only(tmp_path):
+    (tmp_path / "datapackage.yaml").write_text("""resources:
+  - {name: bare, path: bare.csv}
+  - name: pairs
+    path: pairs.csv
+    schema: {primaryKey: [a, b], fields: [{name: a}, {name: b}]}
+  - name: steps
+    path: steps.csv
+    schema: {primaryKey: [step_id], fields: [{name: step_id}, {name: actor_en}]}
+""", encoding="utf-8")
+    (tmp_path / "pairs.csv").write_text("a,b\nx1,y1\n", encoding="utf-8")
+    (tmp_path / "steps.csv").write_text("step_id,actor_en\nrecommend,court\n,nobody\n", encoding="utf-8")
+    assert failures._data_names(tmp_path) == [
+        ("bare", "a dataset in data/datapackage.yaml"),  # no schema: the dataset alone
+        ("pairs", "a dataset in data/datapackage.yaml"),
+        ("a", "a column of data/pairs.csv"), ("b", "a column of data/pairs.csv"),  # a two-column key: no row ids
+        ("steps", "a dataset in data/datapackage.yaml"),
+        ("step_id", "a column of data/steps.csv"), ("actor_en", "a column of data/steps.csv"),
+        ("recommend", "a row id in data/steps.csv")]  # an empty id is not offered
+    (tmp_path / "datapackage.yaml").write_text("name: empty\n", encoding="utf-8")
+    assert failures._data_names(tmp_path) == []
+
+
+def test_a_capitalised_name_in_the_notebook_is_offered(tmp_path):
+    path = _notebook(tmp_path, "Rates = load()\nrates_2023 = Rates")
+    assert failures.summary(path, "x", "NameError: name 'Ratse' is not defined").splitlines()[2] == (
+        "did you mean 'Rates' (a name used in this notebook)?")
+
+
+def test_an_empty_cell_and_a_log_without_exception_still_read_plainly(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("")]
+    path = tmp_path / "empty.ipynb"
+    nbformat.write(nb, path)
+    assert failures.summary(path, "", "ValueError: v").splitlines()[0] == f"error in {path}, cell 1 of 1 (starts ``)"
+    log = ("CellExecutionError: An error occurred while executing the following cell:\n------------------\n"
+           "x = 1\n------------------\n\nmyst_nb.core.execute.base.ExecutionError: " + str(path) + "\n")
+    assert failures.from_log(log).splitlines()[1] == "(no exception text)"

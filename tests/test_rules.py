@@ -894,3 +894,30 @@ def test_a_copy_naming_files_outside_another_page_or_nothing_is_not_used(tmp_pat
         record = json.dumps({**record, "source": hashlib.sha256(b"nb").hexdigest()})
     sidecar.write_text(record)
     assert execute.fresh("chapters/x", root) is None
+
+
+# --- the regression's message: what changed in an output, mime by mime (axbook/stale.py) ---
+
+def test_output_changes_list_every_changed_mime_but_the_drawn_svg():
+    old = {"text/plain": "13.5", "image/svg+xml": "<svg>a</svg>", "text/latex": "same"}
+    new = {"text/plain": "14.5", "image/svg+xml": "<svg>b</svg>", "text/latex": "same", "text/markdown": "new"}
+    assert stale._output_changes(old, new) == ["text/markdown: '' -> 'new'", "text/plain: '13.5' -> '14.5'"]
+    assert stale._output_changes({"text/plain": "a"}, {}) == ["text/plain: 'a' -> ''"]  # gone: shown as empty
+
+
+def test_output_changes_of_a_chart_gained_or_lost_are_spec_changes():
+    html = '<div class="axbook-chart"></div><script type="application/json" id="c-spec">{"mark": "bar"}</script>'
+    added = stale._output_changes({"text/plain": "x"}, {"text/html": html})
+    assert added and all(line.startswith("spec ") for line in added), added
+
+
+def test_multi_line_text_changes_list_only_changed_lines_without_context():
+    assert stale._text_changes("a\nb\nc", "a\nB\nc") == ["-b", "+B"]
+    assert stale._text_changes("one line", "two\nlines") == ["-one line", "+two", "+lines"]
+    assert stale._text_changes("same", "other") == ["'same' -> 'other'"]
+
+
+def test_a_stream_without_text_and_a_spec_without_datasets_are_read_as_empty():
+    assert stale._bundle({"output_type": "stream", "name": "stdout"}) == {"text/plain": ""}
+    assert stale._bundle({"output_type": "display_data"}) == {}
+    assert stale._normalise_names({"mark": "bar"}) == {"mark": "bar"}
