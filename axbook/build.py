@@ -24,6 +24,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from axbook.execute import FROM_COPY
 from axbook.paths import ROOT
 
 BUILD = ROOT / "_build"
@@ -156,7 +157,7 @@ def _shown_line(line: str) -> str | None:
     executing = _EXECUTING.match(line)
     if executing:
         return f"  executing {_shown(Path(executing.group(1)))}"
-    if line.endswith(": rendered from its executed copy"):
+    if line.endswith(f": {FROM_COPY}"):
         return f"  {line}"
     if ("WARNING" in line or "ERROR" in line) and not any(noise in line for noise in _NOISE):
         return "  " + line

@@ -176,9 +176,8 @@ def _schema_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> li
         for res in desc["resources"]]}
     report = Package(inline).validate()
     problems = [f"{Path(data_dir).name}/{descriptor.NAME}: {e.message}" for e in report.errors]
-    by_name = {name: t for name, t in tables.items()}
     for task in report.tasks:
-        table = by_name.get(task.name)
+        table = tables.get(task.name)
         for e in task.errors:
             row = getattr(e, "row_number", None)
             line = table.records[row - 2][0] if table and row and 2 <= row <= len(table.records) + 1 else row

@@ -7,6 +7,7 @@ book build the Sphinx extension points ``AXBOOK_DEPS_LOG`` at a log file per pag
 starts; outside a build (tests, papermill, an editor) nothing is written and no hook is added.
 """
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,15 @@ PACKAGE = "axbook"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 ENV = "AXBOOK_DEPS_LOG"
+LOCK_FILE_NAME = "requirements.txt"  # every notebook page depends on it: any installed package may change outputs
+
+
+def digest(path: Path) -> str | None:
+    """The content hash a page's inputs are compared by; None for a file that is gone (a change too)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def record(*paths: Path) -> None:

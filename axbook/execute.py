@@ -13,7 +13,6 @@ is only ever an optimisation: a stale or foreign one is ignored, never published
 
 import concurrent.futures
 import contextlib
-import hashlib
 import json
 import multiprocessing
 import os
@@ -21,17 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
-from axbook import deps, toc
+from axbook import deps
 from axbook.paths import ROOT
 
-
-def _sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+FROM_COPY = "rendered from its executed copy"  # what the build log says of a page it did not execute
 
 
 def copy_paths(page: str, root: Path = ROOT) -> tuple[Path, Path]:
@@ -50,18 +42,20 @@ def fresh(page: str, root: Path = ROOT) -> set[Path] | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     source = root / f"{page}.ipynb"
-    if record.get("source") != _sha(source):
+    if record.get("source") != deps.digest(source):
         return None
     files = set()
     for name, digest in inputs.items():
         path = (root / name).resolve()
-        if root.resolve() not in path.parents or _sha(path) != digest:  # inside the repository, unchanged
+        if root.resolve() not in path.parents or deps.digest(path) != digest:  # inside the repository, unchanged
             return None
         files.add(path)
     return files
 
 
 def _timeout(root: Path = ROOT) -> int:
+    import yaml
+
     return int(yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["execute"]["timeout"])
 
 
@@ -116,30 +110,30 @@ def execute(page: str, root: Path = ROOT) -> int:
                          else ("", f"{type(result.err).__name__}: {result.err}"))
         print(failures.summary(source, cell, message), file=sys.stderr)
         return 1
-    files = sorted({*read, root / "requirements.txt"})  # any installed package may change the outputs
-    inputs = {p.resolve().relative_to(root.resolve()).as_posix(): _sha(p) for p in files}
+    files = sorted({*read, root / deps.LOCK_FILE_NAME})
+    inputs = {p.resolve().relative_to(root.resolve()).as_posix(): deps.digest(p) for p in files}
     notebook_copy, sidecar = copy_paths(page, root)
     notebook_copy.parent.mkdir(parents=True, exist_ok=True)
     notebook_copy.write_text(nbformat.writes(notebook), encoding="utf-8")
-    sidecar.write_text(json.dumps({"page": page, "source": _sha(source), "inputs": inputs}, indent=1, sort_keys=True),
+    sidecar.write_text(json.dumps({"page": page, "source": deps.digest(source), "inputs": inputs}, indent=1, sort_keys=True),
                        encoding="utf-8")
     return 0
 
 
-def notebook_pages(root: Path = ROOT) -> list[str]:
-    return [p.relative_to(root).with_suffix("").as_posix() for p in toc.notebooks(root)]
-
-
 def main(argv: list[str]) -> int:
+    from axbook import toc
+
     if argv == ["--matrix"]:  # the CI matrix: one job per notebook page, named without slashes
-        print(json.dumps([{"page": p, "slug": p.replace("/", "--")} for p in notebook_pages()]))
+        print(json.dumps([{"page": p, "slug": p.replace("/", "--")} for p in toc.notebook_pages()]))
         return 0
-    pages = argv or notebook_pages()
+    pages = argv or toc.notebook_pages()
     unknown = [p for p in pages if p not in toc.files()]
     if unknown:
         print(f"not a page of _toc.yml: {', '.join(unknown)}", file=sys.stderr)
         return 2
-    jobs = min(len(pages), int(os.environ.get("AXBOOK_JOBS") or os.cpu_count() or 1))
+    from axbook.build import JOBS  # the build's count of processes (it imports this module's message)
+
+    jobs = min(len(pages), JOBS)
     if jobs <= 1:
         return max((execute(page) for page in pages), default=0)
     # one process per page at a time (each sets the kernel's log variable in its own environment)

@@ -20,7 +20,6 @@
   replaces section numbering, which Sphinx runs in the main process after reading, so it is declared safe.
 """
 
-import hashlib
 import json
 import os
 import shutil
@@ -31,18 +30,10 @@ from sphinx.util import logging
 from axbook import data, deps, execute
 from axbook.paths import ROOT
 
-LOCK_FILE = ROOT / "requirements.txt"
+LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
 CHART_LIBRARY = "vendor/vega-bundle.min.js"
-FROM_COPY = "rendered from its executed copy"
 _from_copy: dict[str, set[Path]] = {}  # pages read in this process from a copy: the files that copy read
 logger = logging.getLogger(__name__)
-
-
-def _sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None  # a file that is gone is a change
 
 
 def _inputs(app, docname: str, read: set[Path]) -> dict[str, str | None]:
@@ -51,7 +42,7 @@ def _inputs(app, docname: str, read: set[Path]) -> dict[str, str | None]:
     files = set(read)
     if app.env.doc2path(docname).endswith(".ipynb"):
         files.add(LOCK_FILE)
-    return {str(p): _sha(p) for p in sorted(files)}
+    return {str(p): deps.digest(p) for p in sorted(files)}
 
 
 def _log_path(app, docname: str) -> Path:
@@ -69,7 +60,7 @@ def _start_log(app, docname, source):
         notebook.setdefault("metadata", {})["mystnb"] = {"execution_mode": "off"}  # its outputs are the page's
         source[0] = json.dumps(notebook)
         _from_copy[docname] = read
-        logger.info(f"{docname}: {FROM_COPY}")
+        logger.info(f"{docname}: {execute.FROM_COPY}")
 
 
 def _store_inputs(app, _doctree):
@@ -88,7 +79,7 @@ def _outdated(app, env, added, changed, removed):
     for docname, inputs in getattr(env, "axbook_inputs", {}).items():
         if docname in added | changed | removed:
             continue
-        if any(_sha(Path(path)) != digest for path, digest in inputs.items()):
+        if any(deps.digest(path) != digest for path, digest in inputs.items()):
             stale.append(docname)
     return stale
 

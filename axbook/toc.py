@@ -18,5 +18,10 @@ def notebooks(root: Path = ROOT) -> list[Path]:
     return [root / f"{f}.ipynb" for f in files(root) if (root / f"{f}.ipynb").exists()]
 
 
+def notebook_pages(root: Path = ROOT) -> list[str]:
+    """The notebook pages as toc entries ('chapters/02-power-equipment'): what `make execute` takes."""
+    return [p.relative_to(root).with_suffix("").as_posix() for p in notebooks(root)]
+
+
 def html_pages(root: Path = ROOT) -> list[str]:
     return [f"{f}.html" for f in files(root)]

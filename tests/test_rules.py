@@ -15,7 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from axbook import ai_gap, charts, claims, data, datapage, frontpage, ledgers, params, render, stale, text, theme, toc
+from axbook import ai_gap, charts, claims, data, datapage, deps, frontpage, ledgers, params, render, stale, text, theme, toc
 from axbook.errors import ParameterError
 from axbook.paths import DATA_DIR, ROOT
 
@@ -812,10 +812,10 @@ def test_a_page_is_outdated_when_an_input_it_recorded_changed_or_went_away(tmp_p
     for path in (same, edited, gone):
         path.write_text("before")
     env = SimpleNamespace(axbook_inputs={
-        "untouched": {str(same): sphinx_ext._sha(same)},
-        "reads-edited": {str(same): sphinx_ext._sha(same), str(edited): sphinx_ext._sha(edited)},
-        "reads-gone": {str(gone): sphinx_ext._sha(gone)},
-        "already-changed": {str(edited): sphinx_ext._sha(edited)},
+        "untouched": {str(same): deps.digest(same)},
+        "reads-edited": {str(same): deps.digest(same), str(edited): deps.digest(edited)},
+        "reads-gone": {str(gone): deps.digest(gone)},
+        "already-changed": {str(edited): deps.digest(edited)},
     })
     edited.write_text("after")
     gone.unlink()
@@ -831,9 +831,9 @@ def test_every_notebook_records_the_lock_file_and_a_markdown_page_only_what_it_r
     read = tmp_path / "table.csv"
     read.write_text("a\n1\n")
     app = SimpleNamespace(env=SimpleNamespace(doc2path=lambda doc: f"/book/{doc}.ipynb" if doc == "nb" else "/book/p.md"))
-    assert sphinx_ext._inputs(app, "nb", {read}) == {str(sphinx_ext.LOCK_FILE): sphinx_ext._sha(sphinx_ext.LOCK_FILE),
-                                                      str(read): sphinx_ext._sha(read)}
-    assert sphinx_ext._inputs(app, "page", {read}) == {str(read): sphinx_ext._sha(read)}
+    assert sphinx_ext._inputs(app, "nb", {read}) == {str(sphinx_ext.LOCK_FILE): deps.digest(sphinx_ext.LOCK_FILE),
+                                                      str(read): deps.digest(read)}
+    assert sphinx_ext._inputs(app, "page", {read}) == {str(read): deps.digest(read)}
 
 
 # --- executed copies (axbook/execute.py): used only while everything they read is unchanged ---
