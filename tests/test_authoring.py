@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from copies import cell_position, edit_cell
 
 from axbook import failures, scaffold, stale
 from axbook.paths import ROOT
@@ -208,19 +209,6 @@ def _run(repo: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, *args], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
-def _cell_position(path: Path, text: str) -> tuple[int, int]:
-    """(1-based number of the first cell containing ``text``, number of cells): read, so chapters can grow."""
-    cells = nbformat.read(path, as_version=4).cells
-    return next(i for i, c in enumerate(cells, 1) if text in c.source), len(cells)
-
-
-def _edit_cell(path: Path, old: str, new: str) -> None:
-    nb = nbformat.read(path, as_version=4)
-    cell = next(c for c in nb.cells if old in c.source)
-    cell.source = cell.source.replace(old, new)
-    nbformat.write(nb, path)
-
-
 @pytest.mark.outside
 def test_forgetting_make_regen_names_the_notebook_the_command_and_the_changed_value(repo_copy):
     steps = repo_copy / "data" / "kibo_steps.csv"
@@ -241,8 +229,8 @@ def test_forgetting_make_regen_names_the_notebook_the_command_and_the_changed_va
 def test_a_typo_names_notebook_cell_and_column_in_the_test_and_in_regen(repo_copy):
     chapter = repo_copy / "chapters" / "04-kibo-rehabilitation.ipynb"
     original = chapter.read_bytes()
-    _edit_cell(chapter, 'steps = data.load("kibo_steps")', 'steps = data.load("kibo_steps")\nsteps["actr_en"]')
-    position, count = _cell_position(chapter, 'steps = data.load("kibo_steps")')
+    edit_cell(chapter, 'steps = data.load("kibo_steps")', 'steps = data.load("kibo_steps")\nsteps["actr_en"]')
+    position, count = cell_position(chapter, 'steps = data.load("kibo_steps")')
     expected = [f"error in chapters/04-kibo-rehabilitation.ipynb, cell {position} of {count} "
                 "(starts `steps = data.load(\"kibo_steps\")`)",
                 "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"]

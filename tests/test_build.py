@@ -12,7 +12,6 @@
 """
 
 import csv
-import hashlib
 import html.parser
 import os
 import pickle
@@ -23,8 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
+from copies import CHAPTER_FOUR, LOADS_STEPS, MISSPELT_COLUMN, break_chapter_four, build_log, digest, site_files
 
 from axbook import build, descriptor, toc
 from axbook.paths import ROOT
@@ -73,21 +72,9 @@ def run_build(repo: Path, *code: str, jobs: int = 2) -> subprocess.CompletedProc
     return subprocess.run([sys.executable, *args], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build_log(repo: Path) -> str:
-    return (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
-
-
-def site_files(site: Path) -> dict[Path, str]:
-    return {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()}
-
-
 def reread(repo: Path) -> str:
     """Sphinx's count of pages it re-read in the last build, from the full log the quiet build keeps."""
-    log = (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
+    log = build_log(repo)
     found = re.findall(r"updating environment: .*?(\d+ added, \d+ changed, \d+ removed)", re.sub(r"\x1b\[[0-9;]*m", "", log))
     assert found, log[-3000:]
     return found[-1]
@@ -238,7 +225,7 @@ def test_every_notebook_page_depends_on_the_lock_file_and_on_what_its_kernel_rea
     env = pickle.loads((repo / "_build" / "stage" / "_build" / ".doctrees" / "environment.pickle").read_bytes())
     recorded = {doc: {Path(p).relative_to(repo).as_posix(): h for p, h in inputs.items()}
                 for doc, inputs in env.axbook_inputs.items()}
-    notebooks = {p.relative_to(repo).with_suffix("").as_posix() for p in toc.notebooks(repo)}
+    notebooks = set(toc.notebook_pages(repo))
     assert notebooks <= set(recorded)
     lock = digest(repo / "requirements.txt")
     assert {doc for doc in notebooks if recorded[doc].get("requirements.txt") == lock} == notebooks
@@ -339,12 +326,12 @@ def test_a_second_build_waits_for_the_first(repo):
 
 def _cell_error_build(repo: Path, also_reread: Path | None = None):
     """Break chapter 4 (and touch ``also_reread``), build, put both back; the site must be untouched."""
-    chapters = [repo / "chapters" / "04-kibo-rehabilitation.ipynb", *([also_reread] if also_reread else [])]
+    chapters = [repo / CHAPTER_FOUR, *([also_reread] if also_reread else [])]
     originals = [path.read_bytes() for path in chapters]
     site = repo / "_build" / "html"
     before = site_files(site)
     try:
-        position, count = _break_chapter_four(repo)
+        position, count = break_chapter_four(repo)
         if also_reread:
             _replace(also_reread, "\"# ", "\"#  ")  # a changed heading: the page is re-read too
         done = run_build(repo)
@@ -353,9 +340,8 @@ def _cell_error_build(repo: Path, also_reread: Path | None = None):
             path.write_bytes(original)
     assert done.returncode != 0
     assert done.stderr.splitlines()[:3] == [
-        f"error in chapters/04-kibo-rehabilitation.ipynb, cell {position} of {count} "
-        "(starts `steps = data.load(\"kibo_steps\")`)",
-        "KeyError: 'actr_en'", "did you mean 'actor_en' (a column of data/kibo_steps.csv)?"], done.stderr[-3000:]
+        f"error in {CHAPTER_FOUR.as_posix()}, cell {position} of {count} (starts `{LOADS_STEPS}`)",
+        *MISSPELT_COLUMN], done.stderr[-3000:]
     assert "still holds the last complete site" in done.stderr and "Traceback" not in done.stdout + done.stderr
     assert site_files(site) == before
     return done
@@ -414,14 +400,5 @@ def test_bad_data_stops_the_build_and_sphinx_and_publishes_nothing(repo):
     assert "build stopped: fix the data problems above" in done.stderr
     assert "build succeeded" not in (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
     assert {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()} == before
-
-
-def _break_chapter_four(repo: Path) -> tuple[int, int]:
-    """Make chapter 4 read a misspelt column; returns (cell number, number of cells)."""
-    chapter = repo / "chapters" / "04-kibo-rehabilitation.ipynb"
-    cells = nbformat.read(chapter, as_version=4).cells
-    position = next(i for i, c in enumerate(cells, 1) if 'steps = data.load("kibo_steps")' in c.source)
-    _replace(chapter, 'steps = data.load(\\"kibo_steps\\")', 'steps = data.load(\\"kibo_steps\\")\\nsteps[\\"actr_en\\"]')
-    return position, len(cells)
 
 
