@@ -7,6 +7,7 @@ sizes, tooltips) and, where the browser computes a value, from the SVG Vega draw
 
 import re
 
+import altair as alt
 import pandas as pd
 import pytest
 
@@ -259,7 +260,7 @@ def test_unit_panels_give_each_unit_its_own_panel_data_and_order():
 
 
 def test_measure_panels_give_each_measure_its_own_x_scale():
-    chart = charts.measure_panels(UNITS, y="label", y_sort=["a", "b", "c", "d"], color=alt_value(), tooltip=[],
+    chart = charts.measure_panels(UNITS, y="label", y_sort=["a", "b", "c", "d"], color=alt.value(BLUE), tooltip=[],
                                   width=150, height=90)
     spec = chart.to_dict()
     assert spec["resolve"] == {"scale": {"x": "independent"}} and spec["facet"]["column"]["field"] == "measure"
@@ -268,15 +269,9 @@ def test_measure_panels_give_each_measure_its_own_x_scale():
     assert labels["encoding"]["text"]["field"] == "text" and labels["mark"]["align"] == "left"
     assert (spec["spec"]["width"], spec["spec"]["height"]) == (150, 90)
     assert "yOffset" not in bars["encoding"]
-    offset = charts.measure_panels(UNITS, y="label", y_sort=[], color=alt_value(), tooltip=[], width=1, height=1,
+    offset = charts.measure_panels(UNITS, y="label", y_sort=[], color=alt.value(BLUE), tooltip=[], width=1, height=1,
                                    y_offset="kind:N").to_dict()
     assert offset["spec"]["layer"][0]["encoding"]["yOffset"] == {"field": "kind", "type": "nominal"}
-
-
-def alt_value():
-    import altair as alt
-
-    return alt.value(BLUE)
 
 
 # --- what each builder draws: every label read from the SVG (a misspelt field draws nothing, or 'undefined') ---
@@ -326,7 +321,7 @@ def test_unit_panels_and_measure_panels_draw_their_units_labels_and_values():
                                      tooltip=["label"]))
     for text in ("₩ bn", "companies", "a", "b", "c", "d", "10", "20", "15", "5", charts.PRINTED, charts.COMPUTED):
         assert text in shown, text
-    measured = drawn(charts.measure_panels(UNITS, y="label", y_sort=["a", "b", "c", "d"], color=alt_value(),
+    measured = drawn(charts.measure_panels(UNITS, y="label", y_sort=["a", "b", "c", "d"], color=alt.value(BLUE),
                                            tooltip=[], width=150, height=90))
     for text in ("₩ bn", "companies", "a", "d", "20", "15"):
         assert text in measured, text
