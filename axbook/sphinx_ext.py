@@ -11,6 +11,8 @@
   files do (``axbook.execute.fresh``); its inputs are then the copy's. Otherwise the page is executed here.
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
+- Fonts: the published Nanum Gothic and Font Awesome files are cut to what the site's pages use (``axbook.fonts``),
+  after every page is written, since the subset depends on all of them.
 - sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
   script (twice, throwing "already been declared") and names a third-party host. The book has no live
   kernels, so its listeners are removed before they run.
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from axbook import data, deps, execute
+from axbook import data, deps, execute, fonts
 from axbook.paths import ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
@@ -104,6 +106,14 @@ def _publish_data(app, exception):
         shutil.copyfile(data.DATA_DIR / name, target / name)
 
 
+def _subset_fonts(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    icons = fonts.ICONS.removeprefix("_static/")
+    theme_static = next(Path(d, "static") for d in app.builder.theme.get_theme_dirs() if Path(d, "static", icons).exists())
+    fonts.subset_site(Path(app.outdir), Path(app.confdir), theme_static, Path(app.doctreedir).parent / "font-cache")
+
+
 def _drop_thebe(app):
     for listeners in app.events.listeners.values():
         for listener in list(listeners):
@@ -134,4 +144,5 @@ def setup(app):
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("build-finished", _publish_data)
+    app.connect("build-finished", _subset_fonts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -14,8 +14,25 @@ from decimal import Decimal
 import nbformat
 import pandas as pd
 import pytest
+from fontTools.ttLib import TTFont
 
-from axbook import ai_gap, charts, claims, data, datapage, deps, frontpage, ledgers, params, render, stale, text, theme, toc
+from axbook import (
+    ai_gap,
+    charts,
+    claims,
+    data,
+    datapage,
+    deps,
+    fonts,
+    frontpage,
+    ledgers,
+    params,
+    render,
+    stale,
+    text,
+    theme,
+    toc,
+)
 from axbook.errors import ParameterError
 from axbook.paths import DATA_DIR, ROOT
 
@@ -921,3 +938,59 @@ def test_a_stream_without_text_and_a_spec_without_datasets_are_read_as_empty():
     assert stale._bundle({"output_type": "stream", "name": "stdout"}) == {"text/plain": ""}
     assert stale._bundle({"output_type": "display_data"}) == {}
     assert stale._normalise_names({"mark": "bar"}) == {"mark": "bar"}
+
+
+# -- fonts: the published webfonts hold every character the site shows, and only those ------------------------
+
+NANUM_400 = ROOT / fonts.NANUM[0]
+
+
+def _site(tmp_path, pages: dict[str, str], css: str = "", js: str = ""):
+    for name, body in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    (tmp_path / "_static" / "styles").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "_static" / "styles" / "theme.css").write_text(css, encoding="utf-8")
+    (tmp_path / "_static" / "theme.js").write_text(js, encoding="utf-8")
+    return tmp_path
+
+
+def test_page_characters_are_every_page_s_text_and_entities_plus_what_a_reader_types(tmp_path):
+    site = _site(tmp_path, {"a.html": "<p>중소기업 &#xB300;</p>", "sub/b.html": "<b>₩</b>"})
+    chars = fonts.page_characters(site)
+    assert {"중", "소", "기", "업", "대", "₩", "<", "&"} <= chars  # 대 only as an entity in a.html; ₩ only in sub/
+    assert {chr(c) for c in range(0x20, 0x7F)} <= chars
+    assert "가" not in chars and "\n" not in chars
+
+
+CATALOGUE = ('.fa-magnifying-glass:before,.fa-search:before{content:"\\f002"}'
+             '.fa-sun:before{content:"\\f185"}.fa-moon:before{content:"\\f186"}.fa-e-rule:before{content:"\\e521"}')
+
+
+def test_icons_kept_are_the_named_catalogue_icons_and_those_the_css_names_directly(tmp_path):
+    css = CATALOGUE + ':root{--pst-icon-bell:"\uf0f3"}.onthispage:after{content:"\\f107";font-family:x}'
+    site = _site(tmp_path, {"a.html": '<i class="fa-solid fa-search"></i>'}, css=css, js='icon.classList.add("fa-sun")')
+    assert fonts.icon_codepoints(site) == {0xF002, 0xF185, 0xF0F3, 0xF107}  # not the moon, not \e521: never named
+
+
+def test_a_subset_holds_exactly_the_asked_characters_the_font_has_and_is_the_same_bytes_each_time(tmp_path):
+    wanted = {ord(c) for c in "중소기업 SME"} | {0x1F600}  # an emoji the font lacks is simply left out
+    first, second = tmp_path / "first.woff2", tmp_path / "second.woff2"
+    fonts.subset_font(NANUM_400, first, wanted, tmp_path / "cache")
+    fonts.subset_font(NANUM_400, second, wanted, tmp_path / "other-cache")
+    assert first.read_bytes() == second.read_bytes()
+    assert set(TTFont(first).getBestCmap()) == wanted - {0x1F600}
+    assert first.stat().st_size < NANUM_400.stat().st_size / 20
+    assert TTFont(first)["name"].getDebugName(1) == TTFont(NANUM_400)["name"].getDebugName(1)
+
+
+def test_a_subset_is_always_cut_from_the_vendored_font_and_cached_by_its_characters(tmp_path):
+    target, cache = tmp_path / "published.woff2", tmp_path / "cache"
+    fonts.subset_font(NANUM_400, target, {ord("A")}, cache)
+    fonts.subset_font(NANUM_400, target, {ord("A"), ord("가")}, cache)  # a new character finds its glyph
+    assert set(TTFont(target).getBestCmap()) == {ord("A"), ord("가")}
+    assert len(list(cache.iterdir())) == 2
+    cached = next(p for p in cache.iterdir() if p.stat().st_size == target.stat().st_size)
+    cached.write_bytes(b"kept")  # the same characters again: the cached file is used, not recomputed
+    fonts.subset_font(NANUM_400, target, {ord("가"), ord("A")}, cache)
+    assert target.read_bytes() == b"kept"

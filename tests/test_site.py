@@ -14,9 +14,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
-from axbook import ai_gap, data, toc
+from axbook import ai_gap, data, fonts, toc
 from axbook.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
@@ -100,9 +101,22 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
         [i.className, getComputedStyle(i, '::before').content, getComputedStyle(i, '::before').fontFamily])""")
     assert icons and all(content not in ("none", "normal", '""') and "Font Awesome" in family
                          for _, content, family in icons), icons
+    # The published fonts are cut to the site's characters (axbook/fonts.py): nothing this page shows is missing.
+    drawn_icons = page.evaluate("""[...document.querySelectorAll('*')].map(e => getComputedStyle(e, '::before'))
+        .filter(s => s.fontFamily.includes('Font Awesome') && s.content.length > 2).map(s => s.content)""")
+    assert drawn_icons and {ord(c.strip('"')[0]) for c in drawn_icons} <= _cmap(SITE / fonts.ICONS), drawn_icons
+    shown = {ord(c) for c in page.evaluate("document.documentElement.textContent")}
+    for name in fonts.NANUM:
+        missing = (shown & _cmap(ROOT / name)) - _cmap(SITE / name)
+        assert not missing, f"{path}: {name} lacks {''.join(map(chr, sorted(missing)))[:40]}"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (Path(path).stem + ".png")), full_page=True)
     page.close()
+
+
+@functools.cache
+def _cmap(font: Path) -> set[int]:
+    return set(TTFont(font).getBestCmap())
 
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"  # from npm, pinned (vendor/axe-core/VENDOR.md)

@@ -18,15 +18,17 @@ for tgz in *.tgz; do mkdir "${tgz%.tgz}"; tar xzf "$tgz" -C "${tgz%.tgz}"; done
     printf '\n'
   done
 } | sed 's|//# sourceMappingURL=.*||' > "$out/vega-bundle.min.js"
-# Nanum Gothic, weights 400 and 700, woff2 only, under the family name Debian's fonts-nanum uses,
-# so the browser and vl-convert (which reads the Debian TTFs) lay text out with the same face.
+# Nanum Gothic, weights 400 and 700: fontsource's one-file Korean subset (every Hangul syllable, Latin included)
+# rather than its ~120 unicode-range slices per weight, under the family name Debian's fonts-nanum uses, so the
+# browser and vl-convert (which reads the Debian TTFs) lay text out with the same face. The build publishes each
+# file cut to the characters of the site's pages (axbook/fonts.py).
 fontdir="fontsource-nanum-gothic-$font/package"
 rm -rf "$out/fonts"; mkdir -p "$out/fonts"
 for w in 400 700; do
   sed -e "s/'Nanum Gothic'/'NanumGothic'/" \
       -e "s|url(./files/\([^)]*\)\.woff2) format('woff2'), url([^)]*) format('woff')|url(fonts/\1.woff2) format('woff2')|" \
-      "$fontdir/$w.css"
-  cp "$fontdir"/files/nanum-gothic-*-"$w"-normal.woff2 "$out/fonts/"
+      "$fontdir/korean-$w.css"
+  cp "$fontdir/files/nanum-gothic-korean-$w-normal.woff2" "$out/fonts/"
 done > "$out/nanum-gothic.css"
 cp "$fontdir/LICENSE" "$out/fonts/LICENSE-OFL.txt"
 {
@@ -42,7 +44,8 @@ cp "$fontdir/LICENSE" "$out/fonts/LICENSE-OFL.txt"
   done
   echo
   echo "Files: \`vega-bundle.min.js\` = vega, vega-lite, vega-embed \`build/*.min.js\` concatenated in that order;"
-  echo "\`nanum-gothic.css\` + \`fonts/*.woff2\` = @fontsource/nanum-gothic weights 400 and 700, family renamed NanumGothic."
+  echo "\`nanum-gothic.css\` + \`fonts/*.woff2\` = @fontsource/nanum-gothic's \`korean\` subset, weights 400 and 700, family renamed"
+  echo "NanumGothic (published cut to the site's characters by the build, axbook/fonts.py)."
 } > "$out/VENDOR.md"
 for pkg in "vega-$vega" "vega-lite-$vega_lite" "vega-embed-$vega_embed"; do
   printf '\n## %s\n\n```\n' "$pkg"; cat "$pkg/package/LICENSE"; printf '```\n'

@@ -1,0 +1,80 @@
+"""The site's webfonts cut down to the characters its pages use.
+
+The vendored Nanum Gothic is @fontsource's Korean file (every Hangul syllable, Latin included): 341 KB at weight 400
+and 417 KB at 700. The book's pages use a few hundred syllables. After Sphinx has copied the static files, the build
+replaces each published font file with a subset holding every character of every page of the site: one file per
+weight (about 50 KB) that every page shares, cached by the browser after the first visit. The theme's Font Awesome
+solid face (156 KB, ~1,400 icons) is cut the same way to the icons the pages and the theme's CSS name.
+A character outside the subset (a reader's search query) falls back to the next font in the CSS stack.
+"""
+
+import hashlib
+import html
+import re
+import shutil
+from pathlib import Path
+
+from fontTools import subset
+
+NANUM = ("_static/vendor/fonts/nanum-gothic-korean-400-normal.woff2",
+         "_static/vendor/fonts/nanum-gothic-korean-700-normal.woff2")
+ICONS = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+ALWAYS = {chr(c) for c in range(0x20, 0x7F)}  # what a reader may type into the search box
+# Font Awesome's catalogue: `.fa-name:before,.fa-alias:before{content:"\f002"}`, one rule per icon.
+CATALOGUE_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:"\\([0-9a-f]{4,5})"\}')
+ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+")
+# An icon named directly in CSS (`content:"\f107"`, `--pst-icon-bell:"<U+F0F3>"`): an escape or a private-use char.
+PRIVATE_USE = re.compile(r'\\([ef][0-9a-f]{3})\b|([\ue000-\uf8ff])')
+
+
+def page_characters(site: Path) -> set[str]:
+    """Every character of every HTML page of the site, markup and entities decoded included (over-inclusive)."""
+    chars = set(ALWAYS)
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        chars |= set(text) | set(html.unescape(text))
+    return chars
+
+
+def icon_codepoints(site: Path) -> set[int]:
+    """The icons the site can show: catalogue icons whose class a page or script names, and every icon its CSS
+    names directly (the theme's admonition and navigation icons)."""
+    styles = "".join(p.read_text(encoding="utf-8") for p in sorted(site.glob("_static/**/*.css")))
+    catalogue = {}
+    for selectors, code in CATALOGUE_RULE.findall(styles):
+        for name in ICON_CLASS.findall(selectors):
+            catalogue[name] = int(code, 16)
+    named = set()
+    for path in [*site.rglob("*.html"), *site.glob("_static/**/*.js")]:
+        named |= set(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    direct = {int(esc, 16) if esc else ord(char) for esc, char in PRIVATE_USE.findall(CATALOGUE_RULE.sub("", styles))}
+    return {catalogue[name] for name in named if name in catalogue} | direct
+
+
+def subset_font(source: Path, target: Path, unicodes: set[int], cache: Path) -> Path:
+    """Write to `target` the woff2 `source` with only `unicodes` (what it has of them). Same inputs, same bytes;
+    kept in `cache` by the hash of both, so a build whose pages kept their characters does not redo it (2 s a
+    weight). Always from the vendored file, never from a published subset (a new character must find its glyph)."""
+    key = hashlib.sha256(source.read_bytes() + ",".join(map(str, sorted(unicodes))).encode()).hexdigest()[:20]
+    cached = cache / f"{source.stem}-{key}.woff2"
+    if not cached.exists():
+        options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"], notdef_outline=True)
+        font = subset.load_font(str(source), options)  # keeps the source's timestamp: same inputs, same bytes
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(unicodes & set(font.getBestCmap())))
+        subsetter.subset(font)
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        subset.save_font(font, str(partial), options)
+        partial.replace(cached)
+    shutil.copyfile(cached, target)
+    return cached
+
+
+def subset_site(site: Path, book: Path, theme_static: Path, cache: Path) -> None:
+    """Cut the published fonts of `site`: Nanum Gothic from the book's `_static`, the icons from the theme's."""
+    text = {ord(c) for c in page_characters(site)}
+    used = {subset_font(book / name, site / name, text, cache) for name in NANUM}
+    used.add(subset_font(theme_static / ICONS.removeprefix("_static/"), site / ICONS, icon_codepoints(site), cache))
+    for old in set(cache.iterdir()) - used:  # subsets for characters the pages no longer have
+        old.unlink()
