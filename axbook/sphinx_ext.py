@@ -11,6 +11,7 @@
   files do (``axbook.execute.fresh``); its inputs are then the copy's. Otherwise the page is executed here.
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
+- Downloads: under each chart, its data as CSV and the chart as SVG and PNG (``axbook.downloads``).
 - Fonts: the published Nanum Gothic and Font Awesome files are cut to what the site's pages use (``axbook.fonts``),
   after every page is written, since the subset depends on all of them.
 - sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from axbook import data, deps, execute, fonts
+from axbook import data, deps, downloads, execute, fonts
 from axbook.paths import ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
@@ -106,9 +107,16 @@ def _publish_data(app, exception):
         shutil.copyfile(data.DATA_DIR / name, target / name)
 
 
-def _subset_fonts(app, exception):
+def _chart_cache(app) -> Path:
+    return Path(app.doctreedir).parent / "chart-cache"
+
+
+def _finish_site(app, exception):
+    """After every page is written, in this process (vl-convert's runtime does not survive the write workers'
+    fork): the chart downloads, then the fonts, cut to the pages' characters, the download links' included."""
     if exception is not None or app.builder.format != "html":
         return
+    downloads.add_to_site(Path(app.outdir), Path(app.confdir), _chart_cache(app))
     icons = fonts.ICONS.removeprefix("_static/")
     theme_static = next(Path(d, "static") for d in app.builder.theme.get_theme_dirs() if Path(d, "static", icons).exists())
     fonts.subset_site(Path(app.outdir), Path(app.confdir), theme_static, Path(app.doctreedir).parent / "font-cache")
@@ -144,5 +152,5 @@ def setup(app):
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("build-finished", _publish_data)
-    app.connect("build-finished", _subset_fonts)
+    app.connect("build-finished", _finish_site)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -11,6 +11,7 @@ import html.parser
 import re
 from decimal import Decimal
 
+import altair as alt
 import nbformat
 import pandas as pd
 import pytest
@@ -23,6 +24,7 @@ from axbook import (
     data,
     datapage,
     deps,
+    downloads,
     fonts,
     frontpage,
     ledgers,
@@ -994,3 +996,45 @@ def test_a_subset_is_always_cut_from_the_vendored_font_and_cached_by_its_charact
     cached.write_bytes(b"kept")  # the same characters again: the cached file is used, not recomputed
     fonts.subset_font(NANUM_400, target, {ord("가"), ord("A")}, cache)
     assert target.read_bytes() == b"kept"
+
+
+# -- downloads: every chart's data and drawing, linked under it ------------------------------------------------
+
+
+def test_a_chart_csv_holds_every_row_of_every_table_columns_in_order_of_first_appearance():
+    spec = {"datasets": {"data-a": [{"x": 1, "name": 'a "quoted", name'}, {"x": 2}], "data-b": [{"y": "중소기업"}]}}
+    assert downloads.chart_csv(spec) == ('table,x,name,y\n1,1,"a ""quoted"", name",\n1,2,,\n2,,,중소기업\n')
+    assert downloads.chart_csv({"datasets": {"only": [{"b": 1, "a": 2}]}}) == "b,a\n1,2\n"  # one table: no column
+
+
+def _chart_body(spec: dict, figure: str | None = "fig-x") -> str:
+    chart = render.to_html(spec, "<svg></svg>")
+    out = f'<div class="output text_html">{chart}</div>'
+    return f'<figure class="align-default" id="{figure}">\n{out}</figure>' if figure else out
+
+
+def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figure(tmp_path):
+    spec = charts.figure(alt.Chart(pd.DataFrame({"v": [1, 2]})).mark_bar().encode(x="v:Q"), title="T",
+                         subtitle="S", source="Source: x", description="Two bars.").to_dict()
+    body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(spec, figure=None) + "<p>after</p>"
+    cid = render.chart_id(spec)
+    out = downloads.add_downloads(body, "chapters/01-x", tmp_path / "site", ROOT, tmp_path / "cache")
+    folder = tmp_path / "site" / "_charts" / "chapters-01-x"
+    kinds = ("csv", "svg", "png")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{k}" for n in ("fig-x", cid) for k in kinds)
+    assert (folder / "fig-x.csv").read_text(encoding="utf-8") == downloads.chart_csv(spec)
+    assert (folder / "fig-x.svg").read_text(encoding="utf-8") == render.to_svg(spec)
+    assert (folder / "fig-x.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    lines = re.findall(r'<p class="axbook-chart-downloads">.*?</p>', out)
+    assert len(lines) == 2
+    assert re.findall(r'href="([^"]+)" download>', lines[0]) == [f"../_charts/chapters-01-x/fig-x.{k}" for k in kinds]
+    under_the_chart = out.index("</script>", out.index("<script>")) + len("</script>\n")
+    assert out.index(lines[0]) == under_the_chart
+    assert out.replace("\n" + lines[0], "").replace("\n" + lines[1], "") == body  # nothing else touched
+    no_chart = "<p>no chart</p>"
+    assert downloads.add_downloads(no_chart, "intro", tmp_path / "site", ROOT, tmp_path / "cache") == no_chart
+
+
+def test_a_chart_without_its_spec_in_the_page_is_an_error_naming_it():
+    with pytest.raises(ValueError, match="chart axbook-chart-0123456789ab has no spec in the page"):
+        downloads.spec_of('<div class="axbook-chart" id="axbook-chart-0123456789ab">', "axbook-chart-0123456789ab")

@@ -4,15 +4,20 @@ Every page loads with no console errors or warnings and no request to another ho
 drawn live as SVG; the what-if slider changes the drawn chart. Screenshots go to _build/screenshots.
 """
 
+import csv
 import functools
 import http.server
+import io
 import re
 import shutil
+import struct
 import threading
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
+from xml.etree import ElementTree
 
+import nbformat
 import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
@@ -298,3 +303,34 @@ def test_the_theme_macros_are_the_themes_own_but_the_icon_script():
     removed = [line for line in theirs.splitlines() if line not in ours.splitlines()]
     assert len(removed) == 2 and "fontawesome.js" in removed[1] and "custom icons" in removed[0], removed
     assert ours.split("-#}\n", 1)[1].splitlines() == [line for line in theirs.splitlines() if line not in removed]
+
+
+def _is_png(blob: bytes) -> bool:
+    width, height = struct.unpack(">II", blob[16:24]) if len(blob) >= 24 else (0, 0)
+    return blob[:8] == b"\x89PNG\r\n\x1a\n" and blob[12:16] == b"IHDR" and width > 0 and height > 0
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_download_link_is_a_non_empty_file_of_its_kind(path):
+    """Under every chart: its data as CSV, the chart as SVG and PNG; on every notebook page, the .ipynb."""
+    text = (SITE / path).read_text(encoding="utf-8")
+    assert text.count('<p class="axbook-chart-downloads">') == _chart_count(path)
+    links = re.findall(r'<a class="axbook-download" href="([^"]+)" download>', text)
+    assert len(links) == 3 * _chart_count(path) and len(set(links)) == len(links)
+    for href in links:
+        target = (SITE / path).parent / unquote(href)
+        assert target.resolve().is_relative_to(SITE.resolve()), href
+        blob = target.read_bytes()
+        if href.endswith(".csv"):
+            rows = list(csv.reader(io.StringIO(blob.decode("utf-8"))))
+            assert len(rows) >= 2 and all(rows[0]) and {len(r) for r in rows} == {len(rows[0])}, href
+        elif href.endswith(".svg"):
+            root = ElementTree.fromstring(blob)
+            assert root.tag == "{http://www.w3.org/2000/svg}svg" and "Source" in "".join(root.itertext()), href
+        else:
+            assert href.endswith(".png") and _is_png(blob), href
+    if (ROOT / path).with_suffix(".ipynb").exists():
+        notebook = re.findall(r'<a href="([^"]+\.ipynb)"[^>]*btn-download-source-button', text)
+        assert len(notebook) == 1, notebook
+        stored = nbformat.reads(((SITE / path).parent / notebook[0]).read_text(encoding="utf-8"), as_version=4)
+        assert stored == nbformat.read(ROOT / path.replace(".html", ".ipynb"), as_version=4)  # the author's, outputs kept

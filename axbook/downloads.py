@@ -1,0 +1,120 @@
+"""Per-chart downloads: under every chart of the site, its data as CSV, the chart as SVG and as PNG.
+
+The build reads each chart's Vega-Lite spec from the page (the renderer put it there, `axbook.render`) and writes
+``_charts/<page>/<figure>.{csv,svg,png}``: the CSV holds the rows the chart draws (its inline datasets, a
+``table`` column numbering them when a chart has several), the SVG and PNG are drawn by vl-convert with the
+vendored Nanum Gothic (converted to TrueType for it), so the PNG shows Hangul on a machine without Korean fonts.
+Files are cached by the spec's hash: a build draws only charts that changed. Text from the data reaches the files
+as CSV cells and SVG text (escaped by vl-convert), and the page only as an escaped link.
+"""
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import vl_convert
+from fontTools.ttLib import TTFont
+
+from axbook import render
+from axbook.fonts import NANUM
+
+# The renderer's markup (axbook.render.to_html): the figure around a chart, the chart's spec, the end of its script.
+CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
+                   r'<div class="axbook-chart" id="(?P<id>axbook-chart-[0-9a-f]{12})"')
+KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
+_fonts_registered: set[Path] = set()
+
+
+def spec_of(body: str, chart_id: str) -> dict:
+    found = re.search(rf'<script type="application/json" id="{chart_id}-spec">(.*?)</script>', body, re.S)
+    if not found:
+        raise ValueError(f"chart {chart_id} has no spec in the page")
+    return json.loads(found.group(1))
+
+
+def chart_csv(spec: dict) -> str:
+    """The rows of every inline dataset, columns in order of first appearance; `table` numbers the datasets."""
+    tables = list(spec.get("datasets", {}).values())
+    columns = (["table"] if len(tables) > 1 else []) + list(dict.fromkeys(k for rows in tables for r in rows for k in r))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    for number, rows in enumerate(tables, start=1):
+        for row in rows:
+            writer.writerow({**row, "table": number} if len(tables) > 1 else row)
+    return out.getvalue()
+
+
+def register_fonts(cache: Path, book: Path) -> None:
+    """vl-convert reads TrueType: the vendored woff2 files, decompressed once into the cache."""
+    folder = cache / "ttf"
+    if folder in _fonts_registered:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in NANUM:
+        ttf = folder / (Path(name).stem + ".ttf")
+        if not ttf.exists():
+            font = TTFont(book / name, recalcTimestamp=False)
+            font.flavor = None
+            font.save(ttf)
+    vl_convert.register_font_directory(str(folder))
+    _fonts_registered.add(folder)
+
+
+def _drawn(spec: dict, chart_id: str, kind: str, cache: Path) -> Path:
+    cached = cache / f"{chart_id}.{kind}"
+    if not cached.exists():
+        partial = cached.with_suffix(".partial")
+        if kind == "csv":
+            partial.write_text(chart_csv(spec), encoding="utf-8")
+        elif kind == "svg":
+            partial.write_text(render.to_svg(spec), encoding="utf-8")
+        else:
+            partial.write_bytes(vl_convert.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=2,
+                                                           allowed_base_urls=[]))
+        partial.replace(cached)
+    return cached
+
+
+def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path) -> str:
+    """Write every chart's files under `site` and put their links under each chart's script in `body`."""
+    charts = list(CHART.finditer(body))
+    if not charts:
+        return body
+    register_fonts(cache, book)
+    page = pagename.replace("/", "-")  # docutils names: letters, digits, hyphens
+    up = "../" * pagename.count("/")
+    for match in reversed(charts):  # from the end, so earlier positions stay valid
+        chart_id = match.group("id")
+        name = match.group("figure") or chart_id
+        spec = spec_of(body, chart_id)
+        links = []
+        for kind, label in KINDS.items():
+            target = site / "_charts" / page / f"{name}.{kind}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(_drawn(spec, chart_id, kind, cache), target)
+            href = html.escape(f"{up}_charts/{page}/{name}.{kind}", quote=True)
+            links.append(f'<a class="axbook-download" href="{href}" download>{label}</a>')
+        line = f'\n<p class="axbook-chart-downloads">Download this chart: {" · ".join(links)}</p>'
+        script_start = body.index(f'<script type="application/json" id="{chart_id}-spec">')
+        end = body.index("</script>", body.index("<script>", script_start)) + len("</script>")
+        body = body[:end] + line + body[end:]
+    return body
+
+
+def add_to_site(site: Path, book: Path, cache: Path) -> None:
+    """Every page of the built site gets its charts' downloads; cached files of charts gone from it are dropped."""
+    shown = set()
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        shown |= {m.group("id") for m in CHART.finditer(text)}
+        with_links = add_downloads(text, page.relative_to(site).with_suffix("").as_posix(), site, book, cache)
+        if with_links != text:
+            page.write_text(with_links, encoding="utf-8")
+    for old in cache.glob("axbook-chart-*"):
+        if old.name.split(".")[0] not in shown:
+            old.unlink()
