@@ -13,6 +13,7 @@ from axbook import data, theme
 
 WIDTH = theme.WIDTH
 RESIDUAL_GREY = "#bdbdbd"
+MIN_LABELLED_SHARE = 12  # % of the composition bar: room for a large "00.0%" label inside its segment
 
 
 def source_line(dataset: str, note: str = "") -> str:
@@ -180,6 +181,11 @@ def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, resid
     """One 100% bar; the row labelled ``residual_label`` is drawn grey: what the page leaves unsaid."""
     printed_colours = iter([theme.OKABE_ITO["blue"], theme.OKABE_ITO["vermillion"], theme.OKABE_ITO["bluish_green"]])
     colours = [RESIDUAL_GREY if name == residual_label else next(printed_colours) for name in frame[label]]
+    stacked = frame.sort_values("order")[value]
+    frame = frame.assign(
+        label_ink=[theme.label_ink(c) for c in colours],  # each value label legible on its segment, light and dark
+        label_start=stacked.cumsum() - stacked,  # where the segment starts: the labels are stacked before filtering
+    )
     base = alt.Chart(frame).encode(
         x=alt.X(f"{value}:Q", stack="zero", title="Share of firms (%)", scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("order:Q"),
@@ -192,9 +198,11 @@ def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, resid
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=480),
     )
     bar = base.mark_bar(height=36).encode(color=colour)
-    labels = base.mark_text(dx=4, align="left", fontSize=11, color="#ffffff", fontWeight=700).encode(
-        x=alt.X(f"{value}:Q", stack="zero", bandPosition=0), text=f"{text}:N").transform_filter(
-        f"datum.{value} >= 8")  # narrower segments are named with their value in the legend
+    # Large text (WCAG: 3:1 is enough), so one ink per segment reads in both modes; narrower segments are named
+    # with their value in the legend.
+    labels = base.mark_text(dx=4, align="left", fontSize=theme.LARGE_TEXT_PX, fontWeight=700).encode(
+        x=alt.X("label_start:Q"), text=f"{text}:N",
+        fill=alt.Fill("label_ink:N", scale=None)).transform_filter(f"datum.{value} >= {MIN_LABELLED_SHARE}")
     return alt.layer(bar, labels).properties(width=WIDTH - 40, height=44)
 
 

@@ -2,6 +2,12 @@
 
 The same font family name is used by the browser (vendored webfont, `_static/vendor/nanum-gothic.css`)
 and by vl-convert (Debian's fonts-nanum), so static SVGs and live charts lay text out alike.
+
+Dark mode: when the reader's theme is dark, `_static/book.css` draws every chart (live and static) through the CSS
+filter `DARK_FILTER`, which inverts lightness and turns hues back where they were: the white card turns black, ink
+turns light, blue stays blue. It follows the theme switch at once, with nothing redrawn. `in_dark` computes what the
+filter makes of a colour (the Filter Effects spec's matrices, in sRGB as Chromium applies them; the site tests read
+the drawn pixels back), so the tests can state the contrast every colour keeps in the dark.
 """
 
 import altair as alt
@@ -24,10 +30,42 @@ CATEGORY = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange
 INK = "#222222"
 MUTED = "#5c5c5c"
 GRID = "#e4e4e4"
-BACKGROUND = "#ffffff"  # explicit, so charts stay legible as white cards in the site's dark mode
+BACKGROUND = "#ffffff"  # explicit: the card downloads carry; DARK_FILTER draws it black in dark mode
 WIDTH = 480
 
 THEME_NAME = "axbook"
+
+DARK_FILTER = "invert(1) hue-rotate(180deg)"
+# hue-rotate(180deg) from the Filter Effects spec (cos = -1, sin = 0), applied after invert(1).
+_HUE_ROTATE_180 = ((-0.574, 1.430, 0.144), (0.426, 0.430, 0.144), (0.426, 1.430, -0.856))
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio."""
+    high, low = sorted([relative_luminance(foreground), relative_luminance(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+LARGE_TEXT_PX = 19  # WCAG "large text" is 14 pt bold (18.67 px): 3:1 contrast is enough for it
+
+
+def label_ink(fill: str) -> str:
+    """White or black for a label drawn inside a bar of colour `fill`: the one whose contrast is higher in both the
+    light and the dark drawing (DARK_FILTER changes both colours, so the light choice can fail in the dark)."""
+    return max(("#ffffff", "#000000"), key=lambda ink: min(contrast(ink, fill), contrast(in_dark(ink), in_dark(fill))))
+
+
+def in_dark(hex_colour: str) -> str:
+    """The colour `hex_colour` is drawn as through DARK_FILTER."""
+    inverted = [1 - int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    rotated = [min(1.0, max(0.0, sum(m * c for m, c in zip(row, inverted, strict=True)))) for row in _HUE_ROTATE_180]
+    return "#" + "".join(f"{round(v * 255):02x}" for v in rotated)
 
 
 def config() -> dict:

@@ -41,16 +41,7 @@ from axbook.paths import DATA_DIR, ROOT
 # -- theme: one font name for browser and exporter, text colours legible ------------------------------
 
 
-def _relative_luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio."""
-    high, low = sorted([_relative_luminance(foreground), _relative_luminance(background)], reverse=True)
-    return (high + 0.05) / (low + 0.05)
+contrast = theme.contrast
 
 
 def test_contrast_formula_matches_wcag_reference_values():
@@ -62,6 +53,34 @@ def test_contrast_formula_matches_wcag_reference_values():
 def test_chart_text_colours_meet_aa_on_the_chart_background(colour):
     assert contrast(getattr(theme, colour), theme.BACKGROUND) >= 4.5
 
+
+
+def test_the_dark_filter_inverts_lightness_and_keeps_hues():
+    assert theme.in_dark("#ffffff") == "#000000" and theme.in_dark("#000000") == "#ffffff"
+    assert theme.in_dark("#808080") == "#7f7f7f"  # a grey stays grey: every row of the matrix sums to 1
+    for name in ("blue", "vermillion", "bluish_green"):
+        light, dark = theme.OKABE_ITO[name], theme.in_dark(theme.OKABE_ITO[name])
+        strongest = [max(range(3), key=lambda i, c=c: int(c[1 + 2 * i:3 + 2 * i], 16)) for c in (light, dark)]
+        assert strongest[0] == strongest[1], (name, light, dark)  # blue stays blue, orange orange, green green
+    assert theme.in_dark("#0072B2") == "#42b4f4"  # worked by hand from the Filter Effects matrices
+
+
+def test_the_site_draws_charts_dark_with_the_filter_the_tests_compute():
+    css = (ROOT / "_static" / "book.css").read_text(encoding="utf-8")
+    assert f'html[data-theme="dark"] .axbook-chart svg {{ filter: {theme.DARK_FILTER}; }}' in css
+    assert f'html[data-theme="dark"] .axbook-chart {{ background: {theme.in_dark(theme.BACKGROUND)}' in css.replace(
+        "#000;", "#000000;")
+
+
+@pytest.mark.parametrize("colour", ["INK", "MUTED"])
+def test_chart_text_keeps_aa_contrast_in_dark_mode(colour):
+    assert contrast(theme.in_dark(getattr(theme, colour)), theme.in_dark(theme.BACKGROUND)) >= 4.5
+
+
+@pytest.mark.parametrize("name", list(theme.OKABE_ITO))
+def test_no_data_colour_loses_contrast_with_the_card_in_dark_mode(name):
+    colour = theme.OKABE_ITO[name]
+    assert contrast(theme.in_dark(colour), theme.in_dark(theme.BACKGROUND)) >= contrast(colour, theme.BACKGROUND) - 0.05
 
 def test_every_text_colour_in_the_theme_is_one_of_the_legible_ones():
     config = theme.config()["config"]
@@ -148,6 +167,33 @@ def test_the_composition_greys_only_the_residual_and_spans_zero_to_hundred():
     grey = dict(zip(scale["domain"], scale["range"], strict=True))
     assert [name for name, colour in grey.items() if colour == charts.RESIDUAL_GREY] == [ai_gap.RESIDUAL_LABEL]
     assert _layers(spec)[0]["encoding"]["x"]["scale"]["domain"] == [0, 100]
+
+
+
+def test_every_value_label_in_the_composition_sits_on_its_segment_and_reads_in_light_and_dark():
+    collection = ai_gap.collection_with_residual(data.load("smart_manufacturing"))
+    spec = charts.composition(collection, label="label", value="value", text="text",
+                              residual_label=ai_gap.RESIDUAL_LABEL).to_dict()
+    scale = _layers(spec)[0]["encoding"]["color"]["scale"]
+    segment = dict(zip(scale["domain"], scale["range"], strict=True))
+    labels = _layers(spec)[1]
+    assert labels["encoding"]["fill"] == {"field": "label_ink", "type": "nominal", "scale": None}
+    assert labels["encoding"]["x"] == {"field": "label_start", "type": "quantitative"}  # not re-stacked after the filter
+    # WCAG large text (14 pt bold = 18.67 px) needs 3:1; smaller text would need 4.5:1
+    assert labels["mark"]["fontSize"] >= 18.67 and labels["mark"]["fontWeight"] == 700
+    rows = sorted(next(iter(spec["datasets"].values())), key=lambda r: r["order"])
+    assert [r["label_start"] for r in rows] == pytest.approx([0, rows[0]["value"], rows[0]["value"] + rows[1]["value"]])
+    for row in rows:
+        fill, ink = segment[row["label"]], row["label_ink"]
+        assert contrast(ink, fill) >= 3 and contrast(theme.in_dark(ink), theme.in_dark(fill)) >= 3, row["label"]
+    assert labels["transform"] == [{"filter": f"datum.value >= {charts.MIN_LABELLED_SHARE}"}]
+
+
+def test_a_label_ink_is_chosen_for_both_drawings_not_only_the_light_one():
+    vermillion = theme.OKABE_ITO["vermillion"]
+    assert contrast("#000000", vermillion) > contrast("#ffffff", vermillion)  # black wins in light alone...
+    assert theme.label_ink(vermillion) == "#ffffff"  # ...but turns white on orange in the dark (2.8:1)
+    assert theme.label_ink(charts.RESIDUAL_GREY) == "#000000" and theme.label_ink(theme.OKABE_ITO["blue"]) == "#ffffff"
 
 
 def test_the_collection_residual_is_what_the_printed_shares_leave():

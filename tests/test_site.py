@@ -4,6 +4,7 @@ Every page loads with no console errors or warnings and no request to another ho
 drawn live as SVG; the what-if slider changes the drawn chart. Screenshots go to _build/screenshots.
 """
 
+import base64
 import csv
 import functools
 import http.server
@@ -22,7 +23,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
-from axbook import ai_gap, data, fonts, toc
+from axbook import ai_gap, data, fonts, theme, toc
 from axbook.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
@@ -79,9 +80,16 @@ class PageLog:
         return [u.geturl() for u in self.requested if u.scheme in ("http", "https") and u.hostname != "127.0.0.1"]
 
 
-def open_page(context, server, path, width=1280):
+def _as_first_visit(page, scheme: str) -> None:
+    """The reader's system colour scheme, and no theme choice stored by an earlier page (the profile is shared)."""
+    page.emulate_media(color_scheme=scheme)  # the theme follows it (default_mode: auto)
+    page.add_init_script("localStorage.removeItem('mode'); localStorage.removeItem('theme');")
+
+
+def open_page(context, server, path, width=1280, scheme="light"):
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
+    _as_first_visit(page, scheme)
     log = PageLog(page)
     page.goto(f"{server}/{path}", wait_until="networkidle")
     # Every chart box must end up holding a live SVG (the static fallback is removed once drawn).
@@ -334,3 +342,65 @@ def test_every_download_link_is_a_non_empty_file_of_its_kind(path):
         assert len(notebook) == 1, notebook
         stored = nbformat.reads(((SITE / path).parent / notebook[0]).read_text(encoding="utf-8"), as_version=4)
         assert stored == nbformat.read(ROOT / path.replace(".html", ".ipynb"), as_version=4)  # the author's, outputs kept
+
+
+COLOURS_DRAWN = """async (png) => {
+  const img = new Image(); img.src = "data:image/png;base64," + png; await img.decode();
+  const canvas = document.createElement("canvas"); canvas.width = img.width; canvas.height = img.height;
+  const ctx = canvas.getContext("2d"); ctx.drawImage(img, 0, 0);
+  const px = ctx.getImageData(0, 0, img.width, img.height).data, counts = new Map();
+  for (let i = 0; i < px.length; i += 4) {
+    const k = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];
+    counts.set(k, (counts.get(k) || 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([k, n]) => [k >> 16, (k >> 8) & 255, k & 255, n]);
+}"""
+
+
+def _drawn_colours(page, element) -> list[tuple[int, int, int]]:
+    """The colours of the element's pixels as the screen shows them, most frequent first."""
+    found = page.evaluate(COLOURS_DRAWN, base64.b64encode(element.screenshot()).decode())
+    return [tuple(c[:3]) for c in found]
+
+
+def _near(drawn: tuple[int, int, int], hex_colour: str, tolerance: int = 3) -> bool:
+    wanted = [int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    return all(abs(a - b) <= tolerance for a, b in zip(drawn, wanted, strict=True))
+
+
+@pytest.mark.parametrize("path", _charted_pages())
+def test_dark_mode_draws_every_chart_dark_and_follows_the_switch(browser_context, server, path):
+    """With the reader's system dark, every chart is drawn through theme.DARK_FILTER; the pixels on screen are the
+    colours theme.in_dark computes (the card, the ink); switching the theme to light redraws them light at once."""
+    page, log = open_page(browser_context, server, path, scheme="dark")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    filters = page.evaluate("[...document.querySelectorAll('.axbook-chart svg.marks')].map(s => getComputedStyle(s).filter)")
+    assert filters == [theme.DARK_FILTER] * _chart_count(path)
+    chart = page.locator(".axbook-chart-live svg.marks").first
+    colours = _drawn_colours(page, chart)
+    assert _near(colours[0], theme.in_dark(theme.BACKGROUND)), colours[:3]  # the card: black
+    assert any(_near(c, theme.in_dark(theme.INK)) for c in colours), colours[:20]  # the ink: light
+    for _ in range(3):  # the switch cycles through its modes
+        if page.evaluate("document.documentElement.dataset.theme") == "light":
+            break
+        page.locator(".theme-switch-button").first.click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    assert page.evaluate("getComputedStyle(document.querySelector('.axbook-chart svg.marks')).filter") == "none"
+    colours = _drawn_colours(page, chart)
+    assert _near(colours[0], theme.BACKGROUND) and any(_near(c, theme.INK) for c in colours), colours[:20]
+    assert log.console == []
+    page.close()
+
+
+def test_the_static_charts_are_drawn_dark_too(browser_context, server):
+    """Before (or without) the chart library, the static SVGs follow the dark theme."""
+    path = _charted_pages()[0]
+    page = browser_context.new_page()
+    _as_first_visit(page, "dark")
+    page.route("**/vega-bundle.min.js*", lambda route: route.abort())
+    page.goto(f"{server}/{path}", wait_until="networkidle")
+    static = page.locator(".axbook-chart-static svg")
+    assert static.count() == _chart_count(path)
+    assert static.first.evaluate("s => getComputedStyle(s).filter") == theme.DARK_FILTER
+    assert _near(_drawn_colours(page, static.first)[0], theme.in_dark(theme.BACKGROUND))
+    page.close()
