@@ -12,10 +12,11 @@ APT_PACKAGES := chromium fonts-nanum
 PORT ?= 8000
 LAB_PORT ?= 8888
 
-.PHONY: help env book execute pages regen test test-fast mutate lint serve lab chapter clean vendor lock apt
+.PHONY: help env book pdf execute pages regen test test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
 	@echo "make book     build the site into $(SITE) (sets up $(VENV) first)"
+	@echo "make pdf      the PDF edition, printed from the built site by Debian's Chromium, into $(SITE)/book.pdf"
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"
 	@echo "make execute  execute the notebook pages (PAGE=chapters/... for one) into _build/executed; make book then renders them"
@@ -59,6 +60,10 @@ apt:
 book: env
 	@$(PY) -m axbook.build
 
+# The PDF edition: every page printed by Chromium from the built site, joined into $(SITE)/book.pdf (axbook/pdf.py).
+pdf: book apt
+	@$(PY) -m axbook.pdf
+
 # The build split in two, as CI runs it on several machines: execute pages (all, or PAGE=chapters/02-power-equipment)
 # into _build/executed/, then `make book` renders each page from its copy while the copy's inputs are unchanged.
 execute: env
@@ -76,7 +81,7 @@ regen: env
 # the repository run whole on one worker, in order (tests/conftest.py).
 # Notebooks are executed once: `make execute` (in parallel), then the book renders from those copies and the
 # regression tests compare them (tests/test_notebooks.py); papermill runs its own variants.
-test: env apt execute book
+test: env apt execute book pdf
 	$(PY) -m pytest -n auto --dist load
 	@$(MAKE) --no-print-directory lint
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from axbook import data, deps, downloads, execute, fonts
+from axbook import data, deps, downloads, execute, fonts, pdf
 from axbook.paths import ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
@@ -135,6 +135,13 @@ def _declare_numbering_parallel_safe(app):
         numbering.parallel_read_safe = True
 
 
+def _pdf_link_from_every_page(app, pagename, templatename, context, doctree):
+    """The footer is one string for every page: its link to the PDF edition (at the site's root) made relative here."""
+    footer, link = context.get("theme_extra_footer"), f'href="{pdf.PDF_NAME}"'
+    if footer and link in footer:
+        context["theme_extra_footer"] = footer.replace(link, f'href="{context["pathto"](pdf.PDF_NAME, 1)}"')
+
+
 def _chart_library_only_where_charts_are(app, pagename, templatename, context, doctree):
     """JB1 puts every script in _static/ on every page; the vega bundle (0.8 MB) is only needed beside a chart."""
     if 'class="axbook-chart"' not in context.get("body", ""):
@@ -144,6 +151,7 @@ def _chart_library_only_where_charts_are(app, pagename, templatename, context, d
 
 def setup(app):
     app.connect("html-page-context", _chart_library_only_where_charts_are)
+    app.connect("html-page-context", _pdf_link_from_every_page)
     app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)
     app.connect("source-read", _start_log)
