@@ -142,6 +142,18 @@ def _pdf_link_from_every_page(app, pagename, templatename, context, doctree):
         context["theme_extra_footer"] = footer.replace(link, f'href="{context["pathto"](pdf.PDF_NAME, 1)}"')
 
 
+def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doctree):
+    """The theme's menu offers "print to PDF" through an inline `onclick` (the site has no inline event handlers, so
+    injected ones are easy to find): replaced by a link to the book's PDF edition."""
+    for group in context.get("header_buttons", []):
+        buttons = group.get("buttons", [])
+        for i, button in enumerate(buttons):
+            if button.get("label") == "download-pdf-button":
+                buttons[i] = {"type": "link", "url": context["pathto"](pdf.PDF_NAME, 1), "text": "book .pdf",
+                              "tooltip": "The whole book as one PDF", "icon": "fas fa-file-pdf",
+                              "label": "download-book-pdf-button"}
+
+
 def _chart_library_only_where_charts_are(app, pagename, templatename, context, doctree):
     """JB1 puts every script in _static/ on every page; the vega bundle (0.8 MB) is only needed beside a chart."""
     if 'class="axbook-chart"' not in context.get("body", ""):
@@ -152,6 +164,7 @@ def _chart_library_only_where_charts_are(app, pagename, templatename, context, d
 def setup(app):
     app.connect("html-page-context", _chart_library_only_where_charts_are)
     app.connect("html-page-context", _pdf_link_from_every_page)
+    app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)
     app.connect("source-read", _start_log)

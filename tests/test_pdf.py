@@ -99,10 +99,14 @@ def test_a_link_to_the_print_server_becomes_relative_to_the_pdf():
     assert pdf.relative_link("https://example.org/a", origin) == "https://example.org/a"
 
 
-def test_every_page_links_the_pdf_edition():
+def test_every_page_links_the_pdf_edition_from_its_footer_and_its_download_menu():
     for page in PAGES:
-        links = re.findall(r'<a href="([^"]*book\.pdf)">the PDF edition</a>', (SITE / page).read_text(encoding="utf-8"))
-        assert len(links) == 1 and ((SITE / page).parent / links[0]).resolve() == PDF.resolve(), (page, links)
+        text = (SITE / page).read_text(encoding="utf-8")
+        footer = re.findall(r'<a href="([^"]*)">the PDF edition</a>', text)
+        menu = re.findall(r'<a href="([^"]*)"[^>]*btn-download-book-pdf-button', text)
+        assert len(footer) == len(menu) == 1, (page, footer, menu)
+        assert {((SITE / page).parent / link).resolve() for link in footer + menu} == {PDF.resolve()}, page
+        assert "window.print()" not in text, page  # the theme's inline print button is replaced
 
 
 def test_the_pdf_records_the_site_it_was_printed_from():
