@@ -22,7 +22,7 @@ from fontTools.ttLib import TTFont
 from axbook import render
 from axbook.fonts import NANUM
 
-# The renderer's markup (axbook.render.to_html): the figure around a chart, the chart's spec, the end of its script.
+# The renderer's markup (axbook.render.to_html): the figure around a chart, the chart; the links go under its spec.
 CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
                    r'<div class="axbook-chart" id="(?P<id>axbook-chart-[0-9a-f]{12})"')
 KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
@@ -81,7 +81,7 @@ def _drawn(spec: dict, chart_id: str, kind: str, cache: Path) -> Path:
 
 
 def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path) -> str:
-    """Write every chart's files under `site` and put their links under each chart's script in `body`."""
+    """Write every chart's files under `site` and put their links under each chart (after its spec) in `body`."""
     charts = list(CHART.finditer(body))
     if not charts:
         return body
@@ -100,8 +100,8 @@ def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path)
             href = html.escape(f"{up}_charts/{page}/{name}.{kind}", quote=True)
             links.append(f'<a class="axbook-download" href="{href}" download>{label}</a>')
         line = f'\n<p class="axbook-chart-downloads">Download this chart: {" · ".join(links)}</p>'
-        script_start = body.index(f'<script type="application/json" id="{chart_id}-spec">')
-        end = body.index("</script>", body.index("<script>", script_start)) + len("</script>")
+        end = body.index("</script>", body.index(f'<script type="application/json" id="{chart_id}-spec">'))
+        end += len("</script>")
         body = body[:end] + line + body[end:]
     return body
 

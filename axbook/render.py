@@ -1,9 +1,10 @@
 """The book's Altair renderer: offline, deterministic, accessible.
 
 Each chart becomes one mimebundle:
-- ``text/html``: the static SVG (shown without JavaScript) plus a call to the page's own ``vegaEmbed``
-  (vendored in ``_static/vendor``), on a div whose id is a hash of the spec, so the same chart always
-  gives the same bytes; the spec is pretty-printed so regression diffs point at the changed value;
+- ``text/html``: the static SVG (the first paint, and what shows without JavaScript) and the spec as JSON beside
+  it, in a div whose id is a hash of the spec, so the same chart always gives the same bytes; on the site,
+  ``_static/axbook-charts.js`` draws it live with the vendored Vega when it comes near the screen. No script in the
+  output itself. The spec is pretty-printed so regression diffs point at the changed value;
 - ``image/svg+xml``: the same static SVG, from vl-convert;
 - ``text/plain``: the chart's text description (its alternative text).
 """
@@ -53,32 +54,7 @@ def to_html(spec: dict, svg: str) -> str:
 <div class="axbook-chart-static" role="img" aria-label="{desc}">{svg}</div>
 </div>
 <details class="axbook-chart-alt"><summary>Text description</summary><p>{desc}</p></details>
-<script type="application/json" id="{cid}-spec">{_script_safe(spec_json(spec))}</script>
-<script>
-(function () {{
-  var box = document.getElementById("{cid}");
-  if (!box || typeof vegaEmbed !== "function") {{ return; }}
-  var specText = document.getElementById("{cid}-spec").textContent;
-  var spec = JSON.parse(specText);
-  var live = document.createElement("div");
-  live.className = "axbook-chart-live";
-  box.appendChild(live);
-  // Vega measures label widths when it draws: load the webfont slices this chart's text needs first.
-  var fonts = document.fonts ? Promise.all([document.fonts.load("11px NanumGothic", specText),
-    document.fonts.load("bold 11px NanumGothic", specText)]).catch(function () {{}}) : Promise.resolve();
-  fonts.then(function () {{
-    return vegaEmbed(live, spec, {{renderer: "svg", actions: false}});
-  }}).then(function () {{
-    var svg = live.querySelector("svg");
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", spec.description);
-    box.querySelector(".axbook-chart-static").remove();
-  }}).catch(function (err) {{
-    live.remove();
-    console.error("chart {cid} could not be drawn:", err);
-  }});
-}})();
-</script>"""
+<script type="application/json" id="{cid}-spec">{_script_safe(spec_json(spec))}</script>"""
 
 
 def mimebundle(spec: dict, **_metadata) -> dict:

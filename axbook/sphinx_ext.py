@@ -35,6 +35,7 @@ from axbook.paths import ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
 CHART_LIBRARY = "vendor/vega-bundle.min.js"
+CHART_SCRIPT = "axbook-charts.js"
 _from_copy: dict[str, set[Path]] = {}  # pages read in this process from a copy: the files that copy read
 logger = logging.getLogger(__name__)
 
@@ -154,15 +155,18 @@ def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doct
                               "label": "download-book-pdf-button"}
 
 
-def _chart_library_only_where_charts_are(app, pagename, templatename, context, doctree):
-    """JB1 puts every script in _static/ on every page; the vega bundle (0.8 MB) is only needed beside a chart."""
-    if 'class="axbook-chart"' not in context.get("body", ""):
-        context["script_files"] = [js for js in context.get("script_files", [])
-                                   if not str(getattr(js, "filename", js)).endswith(CHART_LIBRARY)]
+def _chart_script_only_where_charts_are(app, pagename, templatename, context, doctree):
+    """JB1 puts every script in _static/ on every page. The chart script goes only beside a chart; it fetches the
+    chart library (0.8 MB) itself when a chart comes near the screen, so the library is never in a page's head."""
+    has_chart = 'class="axbook-chart"' in context.get("body", "")
+    context["script_files"] = [
+        js for js in context.get("script_files", [])
+        if not str(getattr(js, "filename", js)).endswith(CHART_LIBRARY)
+        and (has_chart or not str(getattr(js, "filename", js)).endswith(CHART_SCRIPT))]
 
 
 def setup(app):
-    app.connect("html-page-context", _chart_library_only_where_charts_are)
+    app.connect("html-page-context", _chart_script_only_where_charts_are)
     app.connect("html-page-context", _pdf_link_from_every_page)
     app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)

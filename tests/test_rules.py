@@ -1074,7 +1074,7 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
     lines = re.findall(r'<p class="axbook-chart-downloads">.*?</p>', out)
     assert len(lines) == 2
     assert re.findall(r'href="([^"]+)" download>', lines[0]) == [f"../_charts/chapters-01-x/fig-x.{k}" for k in kinds]
-    under_the_chart = out.index("</script>", out.index("<script>")) + len("</script>\n")
+    under_the_chart = out.index("</script>", out.index("-spec")) + len("</script>\n")
     assert out.index(lines[0]) == under_the_chart
     assert out.replace("\n" + lines[0], "").replace("\n" + lines[1], "") == body  # nothing else touched
     no_chart = "<p>no chart</p>"

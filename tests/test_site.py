@@ -80,6 +80,15 @@ class PageLog:
         return [u.geturl() for u in self.requested if u.scheme in ("http", "https") and u.hostname != "127.0.0.1"]
 
 
+SCROLL_PAST_EVERY_CHART = """async () => {
+  for (const box of document.querySelectorAll('.axbook-chart')) {
+    box.scrollIntoView();
+    await new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)));
+  }
+  window.scrollTo(0, 0);
+}"""
+
+
 def _as_first_visit(page, scheme: str) -> None:
     """The reader's system colour scheme, and no theme choice stored by an earlier page (the profile is shared)."""
     page.emulate_media(color_scheme=scheme)  # the theme follows it (default_mode: auto)
@@ -92,6 +101,7 @@ def open_page(context, server, path, width=1280, scheme="light"):
     _as_first_visit(page, scheme)
     log = PageLog(page)
     page.goto(f"{server}/{path}", wait_until="networkidle")
+    page.evaluate(SCROLL_PAST_EVERY_CHART)  # charts are drawn live as they come near the screen
     # Every chart box must end up holding a live SVG (the static fallback is removed once drawn).
     page.wait_for_function("""() => [...document.querySelectorAll('.axbook-chart')]
         .every(box => box.querySelector('.axbook-chart-live svg') && !box.querySelector('.axbook-chart-static'))""",
@@ -106,8 +116,9 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     assert log.console == [], log.console
     assert log.foreign == [], log.foreign
     assert log.failed == [], log.failed
-    # The chart library (0.8 MB) is loaded where there is a chart to draw, and nowhere else.
+    # The chart script and library (0.8 MB) are loaded where there is a chart to draw, and nowhere else.
     assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested) == (_chart_count(path) > 0), path
+    assert any(u.path.endswith("/axbook-charts.js") for u in log.requested) == (_chart_count(path) > 0), path
     # The theme's icon script (0.54 MB gzip) is not loaded; every icon is drawn from the theme's webfont instead.
     assert not any(u.path.endswith("/fontawesome.js") for u in log.requested), path
     icons = page.evaluate("""[...document.querySelectorAll('i.fa-solid, i.fa-regular, i.fa-brands')].map(i =>
@@ -403,4 +414,32 @@ def test_the_static_charts_are_drawn_dark_too(browser_context, server):
     assert static.count() == _chart_count(path)
     assert static.first.evaluate("s => getComputedStyle(s).filter") == theme.DARK_FILTER
     assert _near(_drawn_colours(page, static.first)[0], theme.in_dark(theme.BACKGROUND))
+    page.close()
+
+
+
+@pytest.mark.parametrize("path", _charted_pages())
+def test_charts_are_drawn_live_only_as_they_come_near_the_screen(browser_context, server, path):
+    """Until a chart comes near the screen it is its static SVG; the library is fetched with the first one."""
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log = PageLog(page)
+    page.goto(f"{server}/{path}", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    tops = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.axbook-chart')]
+        .map(b => [b.id, b.getBoundingClientRect().top - innerHeight]))""")  # px below the screen's bottom
+    for box in [b for b, below in tops.items() if below > 350]:  # out of reach (300 px): still the static chart
+        assert page.locator(f"#{box} .axbook-chart-static svg").count() == 1, box
+        assert page.locator(f"#{box} .axbook-chart-live").count() == 0, box
+    fetched = any(u.path.endswith("/vega-bundle.min.js") for u in log.requested)
+    if min(tops.values()) < 250:
+        assert fetched, tops
+    if min(tops.values()) > 350:
+        assert not fetched, tops
+    last = page.locator(".axbook-chart").last
+    last.scroll_into_view_if_needed()
+    last.locator(".axbook-chart-live svg").wait_for(timeout=15000)
+    assert last.locator(".axbook-chart-static").count() == 0
+    assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested)
+    assert log.console == [] and log.failed == []
     page.close()
