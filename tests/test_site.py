@@ -56,13 +56,18 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def browser_context(tmp_path_factory):
+def playwright():
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=FLAGS,
-            headless=True, viewport={"width": 1280, "height": 900})
-        yield context
-        context.close()
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser_context(playwright, tmp_path_factory):
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=FLAGS,
+        headless=True, viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
 
 
 class PageLog:
@@ -443,3 +448,23 @@ def test_charts_are_drawn_live_only_as_they_come_near_the_screen(browser_context
     assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested)
     assert log.console == [] and log.failed == []
     page.close()
+
+
+
+@pytest.mark.parametrize("path", _charted_pages())
+def test_with_javascript_off_every_chart_is_its_static_image_with_its_description(playwright, server, path):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    page = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900}).new_page()
+    log = PageLog(page)
+    page.goto(f"{server}/{path}", wait_until="networkidle")
+    static = page.locator(".axbook-chart-static[role=img]")
+    assert static.count() == _chart_count(path) > 0
+    for i in range(static.count()):
+        assert len(static.nth(i).get_attribute("aria-label")) > 20
+        assert static.nth(i).locator("svg").bounding_box()["height"] > 40
+    assert page.locator(".axbook-chart-live").count() == 0
+    assert not any(u.path.endswith(("/vega-bundle.min.js",)) for u in log.requested)
+    assert page.locator("details.axbook-chart-alt").count() == _chart_count(path)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / (Path(path).stem + "-no-js.png")), full_page=True)
+    browser.close()
