@@ -75,14 +75,17 @@ SOURCE_LINE_UNITS = 90  # half-em units that fit the chart width at the source l
 
 
 def figure(chart, *, title: str, subtitle: str | list[str], source: str, description: str) -> alt.VConcatChart:
-    """The chart with its title and subtitle above and the source line below, both aligned with the left
-    edge of everything drawn (axis labels included), so the source line never starts mid-chart."""
+    """The chart with its title and subtitle above (its legends under them) and the source line below, both aligned
+    with the left edge of everything drawn (axis labels included), so the source line never starts mid-chart."""
     lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
     source_lines = wrap(source, SOURCE_LINE_UNITS)
     heading = alt.TitleParams(title, subtitle=lines, anchor="start", frame="bounds")
     footer = alt.TitleParams(source_lines, orient="bottom", anchor="start", frame="bounds", fontSize=10,
                              fontWeight="normal", color=theme.MUTED, offset=14, lineHeight=13)
-    return alt.vconcat(chart.properties(title=heading)).properties(title=footer, description=description)
+    # Legends stay with the chart (not lifted to this wrapper, where they were drawn above the title).
+    legends = dict.fromkeys(("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"), "independent")
+    return (alt.vconcat(chart.properties(title=heading)).properties(title=footer, description=description)
+            .resolve_legend(**legends))
 
 
 def group_colour(label: str, colours: dict[str, str] | None, legend=None) -> alt.Color:

@@ -6,6 +6,7 @@ sizes, tooltips) and, where the browser computes a value, from the SVG Vega draw
 """
 
 import re
+from xml.etree import ElementTree
 
 import altair as alt
 import pandas as pd
@@ -20,6 +21,22 @@ def drawn_text(chart) -> list[str]:
     """The text marks Vega draws for ``chart``, in order (axis labels and titles included)."""
     svg = render.to_svg(chart.to_dict())
     return [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)]
+
+
+def text_heights(chart) -> dict[str, float]:
+    """Each drawn text and how far down the SVG it sits (its nested translates summed)."""
+    found = {}
+
+    def walk(element, y):
+        moved = re.search(r"translate\(([-\d.]+),\s*([-\d.]+)\)", element.get("transform", ""))
+        y += float(moved.group(2)) if moved else 0
+        if element.tag.endswith("}text"):
+            found.setdefault("".join(element.itertext()), y)
+        for child in element:
+            walk(child, y)
+
+    walk(ElementTree.fromstring(render.to_svg(chart.to_dict())), 0.0)
+    return found
 
 
 def tooltip_titles(encoding: dict) -> list[tuple[str, str]]:
@@ -334,3 +351,13 @@ def test_the_projection_and_the_ramp_draw_their_axes_and_legend():
     ramp_text = drawn(ramp(10))
     for text in ("2026", "2029", "Cumulative (KRW bn)", "printed total", "3,000"):
         assert text in ramp_text, text
+
+
+
+def test_a_figure_draws_its_title_then_its_legend_then_the_chart_then_its_source():
+    frame = pd.DataFrame({"group": ["Large firms", "SMEs"], "rate": [13.5, 4.5], "kind": ["printed", "computed"]})
+    chart = alt.Chart(frame).mark_bar().encode(x=alt.X("rate:Q", title="Rate"), y=alt.Y("group:N", title=None),
+                                               color=alt.Color("kind:N", legend=alt.Legend(orient="top", title=None)))
+    at = text_heights(charts.figure(chart, title="The title", subtitle="A subtitle", source="Source: the page",
+                                    description="Two bars."))
+    assert at["The title"] < at["A subtitle"] < at["printed"] < at["Large firms"] < at["Rate"] < at["Source: the page"]
