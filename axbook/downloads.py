@@ -2,8 +2,9 @@
 
 The build reads each chart's Vega-Lite spec from the page (the renderer put it there, `axbook.render`) and writes
 ``_charts/<page>/<figure>.{csv,svg,png}``: the CSV holds the rows the chart draws (its inline datasets, a
-``table`` column numbering them when a chart has several), the SVG and PNG are drawn by vl-convert with the
-vendored Nanum Gothic (converted to TrueType for it), so the PNG shows Hangul on a machine without Korean fonts.
+``table`` column numbering them when a chart has several), the SVG is the static one in the page (vl-convert drew it
+in the kernel), the PNG that SVG rasterised by vl-convert with the vendored Nanum Gothic (converted to TrueType for
+it), so the PNG shows Hangul on a machine without Korean fonts.
 Files are cached by the spec's hash: a build draws only charts that changed. Text from the data reaches the files
 as CSV cells and SVG text (escaped by vl-convert), and the page only as an escaped link.
 """
@@ -12,6 +13,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -19,13 +21,15 @@ from pathlib import Path
 import vl_convert
 from fontTools.ttLib import TTFont
 
-from axbook import render
 from axbook.fonts import NANUM
 
 # The renderer's markup (axbook.render.to_html): the figure around a chart, the chart; the links go under its spec.
 CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
                    r'<div class="axbook-chart" id="(?P<id>axbook-chart-[0-9a-f]{12})"')
+STATIC_SVG = re.compile(r'<div class="axbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
 KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
+LEAD, SEPARATOR = "Download this chart: ", " · "
+TEXT_ADDED = LEAD + SEPARATOR.join(KINDS.values())  # the characters the pages gain (the fonts must have them)
 _fonts_registered: set[Path] = set()
 
 
@@ -50,7 +54,7 @@ def chart_csv(spec: dict) -> str:
 
 
 def register_fonts(cache: Path, book: Path) -> None:
-    """vl-convert reads TrueType: the vendored woff2 files, decompressed once into the cache."""
+    """vl-convert reads TrueType: the vendored woff2 files, decompressed once into the cache (per process)."""
     folder = cache / "ttf"
     if folder in _fonts_registered:
         return
@@ -60,22 +64,41 @@ def register_fonts(cache: Path, book: Path) -> None:
         if not ttf.exists():
             font = TTFont(book / name, recalcTimestamp=False)
             font.flavor = None
-            font.save(ttf)
+            partial = ttf.with_suffix(f".{os.getpid()}.partial")  # another process may be writing it too
+            font.save(partial)
+            partial.replace(ttf)
     vl_convert.register_font_directory(str(folder))
     _fonts_registered.add(folder)
 
 
-def _drawn(spec: dict, chart_id: str, kind: str, cache: Path) -> Path:
+def rasterise(svg: Path, png: Path, cache: Path, book: Path) -> None:
+    """The PNG of a chart: its page's SVG at twice the size (half the cost of drawing the spec again)."""
+    register_fonts(cache, book)
+    partial = png.with_suffix(".partial")
+    partial.write_bytes(vl_convert.svg_to_png(svg.read_text(encoding="utf-8"), scale=2))
+    partial.replace(png)
+
+
+def static_svg_of(body: str, chart_id: str) -> str:
+    box = body.index(f'<div class="axbook-chart" id="{chart_id}"')
+    found = STATIC_SVG.match(body, body.index('<div class="axbook-chart-static"', box))
+    if not found:
+        raise ValueError(f"chart {chart_id} has no static SVG in the page")
+    return found.group(1)
+
+
+def _drawn(body: str, chart_id: str, kind: str, cache: Path, book: Path) -> Path:
     cached = cache / f"{chart_id}.{kind}"
     if not cached.exists():
+        if kind == "png":
+            rasterise(_drawn(body, chart_id, "svg", cache, book), cached, cache, book)
+            return cached
+        cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial")
         if kind == "csv":
-            partial.write_text(chart_csv(spec), encoding="utf-8")
-        elif kind == "svg":
-            partial.write_text(render.to_svg(spec), encoding="utf-8")
+            partial.write_text(chart_csv(spec_of(body, chart_id)), encoding="utf-8")
         else:
-            partial.write_bytes(vl_convert.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=2,
-                                                           allowed_base_urls=[]))
+            partial.write_text(static_svg_of(body, chart_id), encoding="utf-8")
         partial.replace(cached)
     return cached
 
@@ -85,33 +108,34 @@ def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path)
     charts = list(CHART.finditer(body))
     if not charts:
         return body
-    register_fonts(cache, book)
     page = pagename.replace("/", "-")  # docutils names: letters, digits, hyphens
     up = "../" * pagename.count("/")
     for match in reversed(charts):  # from the end, so earlier positions stay valid
         chart_id = match.group("id")
         name = match.group("figure") or chart_id
-        spec = spec_of(body, chart_id)
         links = []
         for kind, label in KINDS.items():
             target = site / "_charts" / page / f"{name}.{kind}"
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(_drawn(spec, chart_id, kind, cache), target)
+            shutil.copyfile(_drawn(body, chart_id, kind, cache, book), target)
             href = html.escape(f"{up}_charts/{page}/{name}.{kind}", quote=True)
             links.append(f'<a class="axbook-download" href="{href}" download>{label}</a>')
-        line = f'\n<p class="axbook-chart-downloads">Download this chart: {" · ".join(links)}</p>'
+        line = f'\n<p class="axbook-chart-downloads">{LEAD}{SEPARATOR.join(links)}</p>'
         end = body.index("</script>", body.index(f'<script type="application/json" id="{chart_id}-spec">'))
         end += len("</script>")
         body = body[:end] + line + body[end:]
     return body
 
 
-def add_to_site(site: Path, book: Path, cache: Path) -> None:
-    """Every page of the built site gets its charts' downloads; cached files of charts gone from it are dropped."""
-    shown = set()
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        shown |= {m.group("id") for m in CHART.finditer(text)}
+def add_to_site(site: Path, book: Path, cache: Path, run=map) -> None:
+    """Every page of the built site gets its charts' downloads; cached files of charts gone from it are dropped.
+    The PNGs not cached yet are rasterised first through `run` (a process pool's map: they are most of the time)."""
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
+    shown = {m.group("id"): text for text in pages.values() for m in CHART.finditer(text)}
+    missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.png").exists()]
+    svgs = [_drawn(shown[chart_id], chart_id, "svg", cache, book) for chart_id in missing]
+    list(run(rasterise, svgs, [cache / f"{c}.png" for c in missing], [cache] * len(svgs), [book] * len(svgs)))
+    for page, text in pages.items():
         with_links = add_downloads(text, page.relative_to(site).with_suffix("").as_posix(), site, book, cache)
         if with_links != text:
             page.write_text(with_links, encoding="utf-8")

@@ -71,10 +71,15 @@ def subset_font(source: Path, target: Path, unicodes: set[int], cache: Path) -> 
     return cached
 
 
-def subset_site(site: Path, book: Path, theme_static: Path, cache: Path) -> None:
-    """Cut the published fonts of `site`: Nanum Gothic from the book's `_static`, the icons from the theme's."""
-    text = {ord(c) for c in page_characters(site)}
-    used = {subset_font(book / name, site / name, text, cache) for name in NANUM}
-    used.add(subset_font(theme_static / ICONS.removeprefix("_static/"), site / ICONS, icon_codepoints(site), cache))
+def subset_jobs(site: Path, book: Path, theme_static: Path, added: str = "") -> list[tuple[Path, Path, set[int]]]:
+    """(vendored font, published font, characters) for each font of the site: Nanum Gothic from the book's
+    `_static` cut to the pages' characters and `added` (text still to be written into them), the icons from the
+    theme's cut to the icons named."""
+    text = {ord(c) for c in page_characters(site) | set(added)}
+    return [*((book / name, site / name, text) for name in NANUM),
+            (theme_static / ICONS.removeprefix("_static/"), site / ICONS, icon_codepoints(site))]
+
+
+def prune(cache: Path, used: set[Path]) -> None:
     for old in set(cache.iterdir()) - used:  # subsets for characters the pages no longer have
         old.unlink()

@@ -24,8 +24,10 @@
 """
 
 import json
+import multiprocessing
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sphinx.util import logging
@@ -113,14 +115,20 @@ def _chart_cache(app) -> Path:
 
 
 def _finish_site(app, exception):
-    """After every page is written, in this process (vl-convert's runtime does not survive the write workers'
-    fork): the chart downloads, then the fonts, cut to the pages' characters, the download links' included."""
+    """After every page is written, in processes of their own (vl-convert's runtime does not survive the write
+    workers' fork; spawned ones start clean): the fonts, cut to the pages' characters and the download links' text,
+    while the chart downloads are drawn."""
     if exception is not None or app.builder.format != "html":
         return
-    downloads.add_to_site(Path(app.outdir), Path(app.confdir), _chart_cache(app))
+    site, book, build_dir = Path(app.outdir), Path(app.confdir), Path(app.doctreedir).parent
     icons = fonts.ICONS.removeprefix("_static/")
     theme_static = next(Path(d, "static") for d in app.builder.theme.get_theme_dirs() if Path(d, "static", icons).exists())
-    fonts.subset_site(Path(app.outdir), Path(app.confdir), theme_static, Path(app.doctreedir).parent / "font-cache")
+    font_cache = build_dir / "font-cache"
+    jobs = fonts.subset_jobs(site, book, theme_static, added=downloads.TEXT_ADDED)
+    with ProcessPoolExecutor(max(1, app.parallel), mp_context=multiprocessing.get_context("spawn")) as pool:
+        cut = [pool.submit(fonts.subset_font, source, target, chars, font_cache) for source, target, chars in jobs]
+        downloads.add_to_site(site, book, _chart_cache(app), run=pool.map)
+        fonts.prune(font_cache, {future.result() for future in cut})
 
 
 def _drop_thebe(app):

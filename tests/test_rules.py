@@ -1054,7 +1054,7 @@ def test_a_chart_csv_holds_every_row_of_every_table_columns_in_order_of_first_ap
 
 
 def _chart_body(spec: dict, figure: str | None = "fig-x") -> str:
-    chart = render.to_html(spec, "<svg></svg>")
+    chart = render.to_html(spec, render.to_svg(spec))
     out = f'<div class="output text_html">{chart}</div>'
     return f'<figure class="align-default" id="{figure}">\n{out}</figure>' if figure else out
 
@@ -1084,3 +1084,38 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
 def test_a_chart_without_its_spec_in_the_page_is_an_error_naming_it():
     with pytest.raises(ValueError, match="chart axbook-chart-0123456789ab has no spec in the page"):
         downloads.spec_of('<div class="axbook-chart" id="axbook-chart-0123456789ab">', "axbook-chart-0123456789ab")
+
+
+def test_the_font_jobs_cover_the_pages_and_the_text_still_to_be_added(tmp_path):
+    site = _site(tmp_path / "site", {"a.html": '<p>중소기업</p><i class="fa-solid fa-search"></i>'}, css=CATALOGUE)
+    book, theme_static = tmp_path / "book", tmp_path / "theme"
+    jobs = fonts.subset_jobs(site, book, theme_static, added="Download · 대")
+    assert [(source, target) for source, target, _ in jobs] == [
+        *((book / name, site / name) for name in fonts.NANUM), (theme_static / fonts.ICONS.removeprefix("_static/"),
+                                                               site / fonts.ICONS)]
+    assert {ord(c) for c in "중소기업·대D"} <= jobs[0][2] == jobs[1][2]
+    assert jobs[2][2] == {0xF002}
+
+
+def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_entries_dropped(tmp_path):
+    spec = charts.figure(alt.Chart(pd.DataFrame({"v": [1, 2]})).mark_bar().encode(x="v:Q"), title="T",
+                         subtitle="S", source="Source: x", description="Two bars.").to_dict()
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "chapters").mkdir(parents=True)
+    (site / "chapters" / "one.html").write_text("<main>" + _chart_body(spec) + "</main>", encoding="utf-8")
+    (site / "index.html").write_text("<main>no chart</main>", encoding="utf-8")
+    cache.mkdir()
+    (cache / "axbook-chart-000000000000.png").write_bytes(b"a chart no page holds")
+    calls = []
+
+    def run(function, *columns):
+        calls.append(len(columns[0]))
+        return map(function, *columns)
+
+    downloads.add_to_site(site, ROOT, cache, run=run)
+    assert calls == [1]  # one PNG to draw, through the pool's map
+    assert (site / "index.html").read_text(encoding="utf-8") == "<main>no chart</main>"
+    assert 'class="axbook-chart-downloads"' in (site / "chapters" / "one.html").read_text(encoding="utf-8")
+    assert not (cache / "axbook-chart-000000000000.png").exists()
+    downloads.add_to_site(site, ROOT, cache, run=run)
+    assert calls == [1, 0]  # cached: nothing drawn again
