@@ -51,7 +51,7 @@ def test_chart_id_follows_the_spec(chart):
 
 def test_chart_without_description_is_refused():
     axbook.setup()
-    with pytest.raises(ValueError, match="text description"):
+    with pytest.raises(ValueError, match=r"^every chart needs a text description \(chart.properties\(description=...\)\)$"):
         render.mimebundle(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a:Q").to_dict())
 
 

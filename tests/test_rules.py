@@ -10,6 +10,7 @@ import html
 import html.parser
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import altair as alt
 import nbformat
@@ -47,6 +48,7 @@ contrast = theme.contrast
 def test_contrast_formula_matches_wcag_reference_values():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)  # the usual lightest AA grey
+    assert contrast("#050505", "#000000") == pytest.approx(1.0304, abs=1e-4)  # a dark channel: the linear branch
 
 
 @pytest.mark.parametrize("colour", ["INK", "MUTED"])
@@ -63,6 +65,7 @@ def test_the_dark_filter_inverts_lightness_and_keeps_hues():
         strongest = [max(range(3), key=lambda i, c=c: int(c[1 + 2 * i:3 + 2 * i], 16)) for c in (light, dark)]
         assert strongest[0] == strongest[1], (name, light, dark)  # blue stays blue, orange orange, green green
     assert theme.in_dark("#0072B2") == "#42b4f4"  # worked by hand from the Filter Effects matrices
+    assert theme.in_dark("#ff0000") == "#ff9292"  # red stays red; its first channel clamped to 1 (the matrix gives 1.574)
 
 
 def test_the_site_draws_charts_dark_with_the_filter_the_tests_compute():
@@ -1029,11 +1032,14 @@ def test_a_subset_holds_exactly_the_asked_characters_the_font_has_and_is_the_sam
     assert first.read_bytes() == second.read_bytes()
     assert set(TTFont(first).getBestCmap()) == wanted - {0x1F600}
     assert first.stat().st_size < NANUM_400.stat().st_size / 20
-    assert TTFont(first)["name"].getDebugName(1) == TTFont(NANUM_400)["name"].getDebugName(1)
+    assert first.read_bytes()[:4] == b"wOF2"  # published as woff2, like the file it replaces
+    # every name record kept: the OFL asks that the licence (name IDs 13-14) travels with the font
+    names = {(n.nameID, n.toUnicode()) for n in TTFont(first)["name"].names}
+    assert names == {(n.nameID, n.toUnicode()) for n in TTFont(NANUM_400)["name"].names} and any(i == 14 for i, _ in names)
 
 
 def test_a_subset_is_always_cut_from_the_vendored_font_and_cached_by_its_characters(tmp_path):
-    target, cache = tmp_path / "published.woff2", tmp_path / "cache"
+    target, cache = tmp_path / "published.woff2", tmp_path / "build" / "cache"  # made with its parents
     fonts.subset_font(NANUM_400, target, {ord("A")}, cache)
     fonts.subset_font(NANUM_400, target, {ord("A"), ord("가")}, cache)  # a new character finds its glyph
     assert set(TTFont(target).getBestCmap()) == {ord("A"), ord("가")}
@@ -1051,6 +1057,7 @@ def test_a_chart_csv_holds_every_row_of_every_table_columns_in_order_of_first_ap
     spec = {"datasets": {"data-a": [{"x": 1, "name": 'a "quoted", name'}, {"x": 2}], "data-b": [{"y": "중소기업"}]}}
     assert downloads.chart_csv(spec) == ('table,x,name,y\n1,1,"a ""quoted"", name",\n1,2,,\n2,,,중소기업\n')
     assert downloads.chart_csv({"datasets": {"only": [{"b": 1, "a": 2}]}}) == "b,a\n1,2\n"  # one table: no column
+    assert downloads.chart_csv({"mark": "text"}) == "\n"  # a chart with no inline data: an empty table
 
 
 def _chart_body(spec: dict, figure: str | None = "fig-x") -> str:
@@ -1059,26 +1066,45 @@ def _chart_body(spec: dict, figure: str | None = "fig-x") -> str:
     return f'<figure class="align-default" id="{figure}">\n{out}</figure>' if figure else out
 
 
+def _bars(description: str) -> dict:
+    return charts.figure(alt.Chart(pd.DataFrame({"v": [1, 2]})).mark_bar().encode(x="v:Q"), title="T",
+                         subtitle="S", source="Source: x", description=description).to_dict()
+
+
 def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figure(tmp_path):
-    spec = charts.figure(alt.Chart(pd.DataFrame({"v": [1, 2]})).mark_bar().encode(x="v:Q"), title="T",
-                         subtitle="S", source="Source: x", description="Two bars.").to_dict()
-    body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(spec, figure=None) + "<p>after</p>"
-    cid = render.chart_id(spec)
+    spec, other = _bars("Two bars."), _bars("Two other bars.")
+    body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(other, figure=None) + "<p>after</p>"
+    cid, other_id = render.chart_id(spec), render.chart_id(other)
     out = downloads.add_downloads(body, "chapters/01-x", tmp_path / "site", ROOT, tmp_path / "cache")
     folder = tmp_path / "site" / "_charts" / "chapters-01-x"
     kinds = ("csv", "svg", "png")
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{k}" for n in ("fig-x", cid) for k in kinds)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{k}" for n in ("fig-x", other_id) for k in kinds)
     assert (folder / "fig-x.csv").read_text(encoding="utf-8") == downloads.chart_csv(spec)
-    assert (folder / "fig-x.svg").read_text(encoding="utf-8") == render.to_svg(spec)
+    assert (folder / "fig-x.svg").read_text(encoding="utf-8") == render.to_svg(spec)  # the page's static SVG
     assert (folder / "fig-x.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    lines = re.findall(r'<p class="axbook-chart-downloads">.*?</p>', out)
-    assert len(lines) == 2
-    assert re.findall(r'href="([^"]+)" download>', lines[0]) == [f"../_charts/chapters-01-x/fig-x.{k}" for k in kinds]
-    under_the_chart = out.index("</script>", out.index("-spec")) + len("</script>\n")
-    assert out.index(lines[0]) == under_the_chart
-    assert out.replace("\n" + lines[0], "").replace("\n" + lines[1], "") == body  # nothing else touched
+    links = " · ".join(f'<a class="axbook-download" href="../_charts/chapters-01-x/fig-x.{k}" download>{label}</a>'
+                       for k, label in zip(kinds, ("data (CSV)", "SVG", "PNG"), strict=True))
+    line = f'<p class="axbook-chart-downloads">Download this chart: {links}</p>'
+    assert downloads.TEXT_ADDED == "Download this chart: data (CSV) · SVG · PNG"
+    for chart_id, expected in ((cid, line), (other_id, line.replace("fig-x", other_id))):  # each under its own chart
+        spec_end = out.index("</script>", out.index(f'id="{chart_id}-spec"')) + len("</script>")
+        assert out[spec_end:].startswith("\n" + expected), chart_id
+    assert out.replace("\n" + line, "").replace("\n" + line.replace("fig-x", other_id), "") == body  # nothing else
     no_chart = "<p>no chart</p>"
     assert downloads.add_downloads(no_chart, "intro", tmp_path / "site", ROOT, tmp_path / "cache") == no_chart
+
+
+def test_the_png_fonts_are_the_vendored_woff2_as_truetype_made_once(tmp_path):
+    downloads.register_fonts(tmp_path / "cache", ROOT)
+    made = sorted((tmp_path / "cache" / "ttf").iterdir())
+    assert [p.name for p in made] == [Path(name).stem + ".ttf" for name in sorted(fonts.NANUM)]
+    for ttf, name in zip(made, sorted(fonts.NANUM), strict=True):
+        assert ttf.read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType, not woff2
+        assert TTFont(ttf)["head"].modified == TTFont(ROOT / name)["head"].modified  # same bytes every build
+        assert set(TTFont(ttf).getBestCmap()) == set(TTFont(ROOT / name).getBestCmap())
+    made[0].write_bytes(b"kept")
+    downloads.register_fonts(tmp_path / "cache", ROOT)  # once per process
+    assert made[0].read_bytes() == b"kept"
 
 
 def test_a_chart_without_its_spec_in_the_page_is_an_error_naming_it():
