@@ -163,18 +163,30 @@ def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doct
                               "label": "download-book-pdf-button"}
 
 
-def _chart_script_only_where_charts_are(app, pagename, templatename, context, doctree):
-    """JB1 puts every script in _static/ on every page. The chart script goes only beside a chart; it fetches the
-    chart library (0.8 MB) itself when a chart comes near the screen, so the library is never in a page's head."""
-    has_chart = 'class="axbook-chart"' in context.get("body", "")
-    context["script_files"] = [
-        js for js in context.get("script_files", [])
-        if not str(getattr(js, "filename", js)).endswith(CHART_LIBRARY)
-        and (has_chart or not str(getattr(js, "filename", js)).endswith(CHART_SCRIPT))]
+# Files JB1 puts on every page, kept only on pages whose body uses them: the chart script beside a chart (it fetches
+# the chart library itself, so the library is never in a page's head); sphinx-design's files where a page has one of
+# its components; never thebe's (the book has no live kernels) or the library.
+USED_WHERE = {CHART_SCRIPT: 'class="axbook-chart"', "design-tabs.js": 'class="sd-', "sphinx-design.min.css": 'class="sd-',
+              "sphinx-thebe.css": None, CHART_LIBRARY: None}
+
+
+def _assets_only_where_used(app, pagename, templatename, context, doctree):
+    body = context.get("body", "")
+
+    def kept(asset) -> bool:
+        name = str(getattr(asset, "filename", asset))
+        for suffix, marker in USED_WHERE.items():
+            if name.endswith(suffix):
+                return marker is not None and marker in body
+        return True
+
+    for files in ("script_files", "css_files"):
+        if files in context:
+            context[files] = [asset for asset in context[files] if kept(asset)]
 
 
 def setup(app):
-    app.connect("html-page-context", _chart_script_only_where_charts_are)
+    app.connect("html-page-context", _assets_only_where_used)
     app.connect("html-page-context", _pdf_link_from_every_page)
     app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)

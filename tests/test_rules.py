@@ -9,6 +9,7 @@ import hashlib
 import html
 import html.parser
 import re
+import struct
 from decimal import Decimal
 from pathlib import Path
 
@@ -1022,6 +1023,8 @@ def test_icons_kept_are_the_named_catalogue_icons_and_those_the_css_names_direct
     css = CATALOGUE + ':root{--pst-icon-bell:"\uf0f3"}.onthispage:after{content:"\\f107";font-family:x}'
     site = _site(tmp_path, {"a.html": '<i class="fa-solid fa-search"></i>'}, css=css, js='icon.classList.add("fa-sun")')
     assert fonts.icon_codepoints(site) == {0xF002, 0xF185, 0xF0F3, 0xF107}  # not the moon, not \e521: never named
+    (site / "_static" / "minified.js").write_bytes(b'"\xff\xfe not UTF-8" + "fa-moon"')  # a theme script's odd bytes
+    assert fonts.icon_codepoints(site) == {0xF002, 0xF185, 0xF0F3, 0xF107, 0xF186}
 
 
 def test_a_subset_holds_exactly_the_asked_characters_the_font_has_and_is_the_same_bytes_each_time(tmp_path):
@@ -1075,13 +1078,16 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
     spec, other = _bars("Two bars."), _bars("Two other bars.")
     body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(other, figure=None) + "<p>after</p>"
     cid, other_id = render.chart_id(spec), render.chart_id(other)
-    out = downloads.add_downloads(body, "chapters/01-x", tmp_path / "site", ROOT, tmp_path / "cache")
+    out = downloads.add_downloads(body, "chapters/01-x", tmp_path / "site", ROOT, tmp_path / "build" / "cache")
     folder = tmp_path / "site" / "_charts" / "chapters-01-x"
     kinds = ("csv", "svg", "png")
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{k}" for n in ("fig-x", other_id) for k in kinds)
     assert (folder / "fig-x.csv").read_text(encoding="utf-8") == downloads.chart_csv(spec)
     assert (folder / "fig-x.svg").read_text(encoding="utf-8") == render.to_svg(spec)  # the page's static SVG
-    assert (folder / "fig-x.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (folder / f"{other_id}.svg").read_text(encoding="utf-8") == render.to_svg(other)  # its own, not the first
+    png = (folder / "fig-x.png").read_bytes()
+    svg_size = [float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', render.to_svg(spec)).groups()]
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and list(struct.unpack(">II", png[16:24])) == [2 * v for v in svg_size]
     links = " · ".join(f'<a class="axbook-download" href="../_charts/chapters-01-x/fig-x.{k}" download>{label}</a>'
                        for k, label in zip(kinds, ("data (CSV)", "SVG", "PNG"), strict=True))
     line = f'<p class="axbook-chart-downloads">Download this chart: {links}</p>'
@@ -1094,7 +1100,10 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
     assert downloads.add_downloads(no_chart, "intro", tmp_path / "site", ROOT, tmp_path / "cache") == no_chart
 
 
-def test_the_png_fonts_are_the_vendored_woff2_as_truetype_made_once(tmp_path):
+def test_the_png_fonts_are_the_vendored_woff2_as_truetype_made_once(tmp_path, monkeypatch):
+    registered = []
+    monkeypatch.setattr(downloads.vl_convert, "register_font_directory", registered.append)
+    (tmp_path / "cache" / "ttf").mkdir(parents=True)  # left by another process: fine
     downloads.register_fonts(tmp_path / "cache", ROOT)
     made = sorted((tmp_path / "cache" / "ttf").iterdir())
     assert [p.name for p in made] == [Path(name).stem + ".ttf" for name in sorted(fonts.NANUM)]
@@ -1105,6 +1114,21 @@ def test_the_png_fonts_are_the_vendored_woff2_as_truetype_made_once(tmp_path):
     made[0].write_bytes(b"kept")
     downloads.register_fonts(tmp_path / "cache", ROOT)  # once per process
     assert made[0].read_bytes() == b"kept"
+    assert registered == [str(tmp_path / "cache" / "ttf")]
+
+
+def test_a_chart_without_its_static_svg_in_the_page_is_an_error_naming_it():
+    body = '<div class="axbook-chart" id="axbook-chart-0123456789ab"><div class="axbook-chart-static">no svg</div>'
+    with pytest.raises(ValueError, match="^chart axbook-chart-0123456789ab has no static SVG in the page$"):
+        downloads.static_svg_of(body, "axbook-chart-0123456789ab")
+
+
+def test_pruning_the_font_cache_keeps_exactly_the_subsets_used(tmp_path):
+    kept, old = tmp_path / "kept.woff2", tmp_path / "old.woff2"
+    kept.write_bytes(b"1")
+    old.write_bytes(b"2")
+    fonts.prune(tmp_path, {kept})
+    assert list(tmp_path.iterdir()) == [kept]
 
 
 def test_a_chart_without_its_spec_in_the_page_is_an_error_naming_it():

@@ -23,7 +23,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
-from axbook import ai_gap, data, fonts, theme, toc
+from axbook import ai_gap, data, fonts, sphinx_ext, theme, toc
 from axbook.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
@@ -121,9 +121,14 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     assert log.console == [], log.console
     assert log.foreign == [], log.foreign
     assert log.failed == [], log.failed
-    # The chart script and library (0.8 MB) are loaded where there is a chart to draw, and nowhere else.
+    # The chart script and library (0.8 MB) are loaded where there is a chart to draw, and nowhere else; the files JB1
+    # puts on every page only where the page uses them (thebe's never).
     assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested) == (_chart_count(path) > 0), path
-    assert any(u.path.endswith("/axbook-charts.js") for u in log.requested) == (_chart_count(path) > 0), path
+    html = (SITE / path).read_text(encoding="utf-8")
+    for suffix, marker in sphinx_ext.USED_WHERE.items():
+        if suffix != sphinx_ext.CHART_LIBRARY:  # fetched by the chart script, not from the page's head
+            wanted = marker is not None and marker in html
+            assert any(u.path.endswith("/" + suffix) for u in log.requested) == wanted, suffix
     # The theme's icon script (0.54 MB gzip) is not loaded; every icon is drawn from the theme's webfont instead.
     assert not any(u.path.endswith("/fontawesome.js") for u in log.requested), path
     icons = page.evaluate("""[...document.querySelectorAll('i.fa-solid, i.fa-regular, i.fa-brands')].map(i =>
