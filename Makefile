@@ -47,7 +47,8 @@ $(VENV)/.synced: requirements.txt pyproject.toml
 
 env: $(VENV)/.synced
 
-# Debian packages the tests need (and vl-convert's Hangul font). Installs them when root, else says how.
+# Debian packages: vl-convert's Hangul font (the charts are laid out and rasterised in it), the tests' Chromium.
+# Installs them when root, else says how.
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -57,7 +58,7 @@ apt:
 
 # Validate, build into _build/stage, publish _build/html whole (see axbook/build.py). Pages re-execute
 # when anything they read changes: the data they load, the package, the lock file (axbook/sphinx_ext.py).
-book: env
+book: env apt
 	@$(PY) -m axbook.build
 
 # The PDF edition: every page printed by Chromium from the built site, joined into $(SITE)/book.pdf (axbook/pdf.py).

@@ -3,8 +3,8 @@
 The build reads each chart's Vega-Lite spec from the page (the renderer put it there, `axbook.render`) and writes
 ``_charts/<page>/<figure>.{csv,svg,png}``: the CSV holds the rows the chart draws (its inline datasets, a
 ``table`` column numbering them when a chart has several), the SVG is the static one in the page (vl-convert drew it
-in the kernel), the PNG that SVG rasterised by vl-convert with the vendored Nanum Gothic (converted to TrueType for
-it), so the PNG shows Hangul on a machine without Korean fonts.
+in the kernel), the PNG that SVG rasterised by vl-convert in Debian's NanumGothic (fonts-nanum, which the kernel laid the SVG
+out with; `make book` installs it).
 Files are cached by the spec's hash: a build draws only charts that changed. Text from the data reaches the files
 as CSV cells and SVG text (escaped by vl-convert), and the page only as an escaped link.
 """
@@ -13,15 +13,11 @@ import csv
 import html
 import io
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 
 import vl_convert
-from fontTools.ttLib import TTFont
-
-from axbook.fonts import NANUM
 
 # The renderer's markup (axbook.render.to_html): the figure around a chart, the chart; the links go under its spec.
 CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
@@ -30,7 +26,6 @@ STATIC_SVG = re.compile(r'<div class="axbook-chart-static"[^>]*>(<svg.*?</svg>)<
 KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
 LEAD, SEPARATOR = "Download this chart: ", " · "
 TEXT_ADDED = LEAD + SEPARATOR.join(KINDS.values())  # the characters the pages gain (the fonts must have them)
-_fonts_registered: set[Path] = set()
 
 
 def spec_of(body: str, chart_id: str) -> dict:
@@ -53,27 +48,9 @@ def chart_csv(spec: dict) -> str:
     return out.getvalue()
 
 
-def register_fonts(cache: Path, book: Path) -> None:
-    """vl-convert reads TrueType: the vendored woff2 files, decompressed once into the cache (per process)."""
-    folder = cache / "ttf"
-    if folder in _fonts_registered:
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in NANUM:
-        ttf = folder / (Path(name).stem + ".ttf")
-        if not ttf.exists():
-            font = TTFont(book / name, recalcTimestamp=False)
-            font.flavor = None
-            partial = ttf.with_suffix(f".{os.getpid()}.partial")  # another process may be writing it too
-            font.save(partial)
-            partial.replace(ttf)
-    vl_convert.register_font_directory(str(folder))
-    _fonts_registered.add(folder)
-
-
-def rasterise(svg: Path, png: Path, cache: Path, book: Path) -> None:
-    """The PNG of a chart: its page's SVG at twice the size (half the cost of drawing the spec again)."""
-    register_fonts(cache, book)
+def rasterise(svg: Path, png: Path) -> None:
+    """The PNG of a chart: its page's SVG at twice the size (half the cost of drawing the spec again), in Debian's
+    NanumGothic, the font vl-convert laid the SVG out with (`make apt`)."""
     partial = png.with_suffix(".partial")
     partial.write_bytes(vl_convert.svg_to_png(svg.read_text(encoding="utf-8"), scale=2))
     partial.replace(png)
@@ -87,11 +64,11 @@ def static_svg_of(body: str, chart_id: str) -> str:
     return found.group(1)
 
 
-def _drawn(body: str, chart_id: str, kind: str, cache: Path, book: Path) -> Path:
+def _drawn(body: str, chart_id: str, kind: str, cache: Path) -> Path:
     cached = cache / f"{chart_id}.{kind}"
     if not cached.exists():
         if kind == "png":
-            rasterise(_drawn(body, chart_id, "svg", cache, book), cached, cache, book)
+            rasterise(_drawn(body, chart_id, "svg", cache), cached)
             return cached
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial")
@@ -103,7 +80,7 @@ def _drawn(body: str, chart_id: str, kind: str, cache: Path, book: Path) -> Path
     return cached
 
 
-def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path) -> str:
+def add_downloads(body: str, pagename: str, site: Path, cache: Path) -> str:
     """Write every chart's files under `site` and put their links under each chart (after its spec) in `body`."""
     charts = list(CHART.finditer(body))
     if not charts:
@@ -117,7 +94,7 @@ def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path)
         for kind, label in KINDS.items():
             target = site / "_charts" / page / f"{name}.{kind}"
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(_drawn(body, chart_id, kind, cache, book), target)
+            shutil.copyfile(_drawn(body, chart_id, kind, cache), target)
             href = html.escape(f"{up}_charts/{page}/{name}.{kind}", quote=True)
             links.append(f'<a class="axbook-download" href="{href}" download>{label}</a>')
         line = f'\n<p class="axbook-chart-downloads">{LEAD}{SEPARATOR.join(links)}</p>'
@@ -127,16 +104,16 @@ def add_downloads(body: str, pagename: str, site: Path, book: Path, cache: Path)
     return body
 
 
-def add_to_site(site: Path, book: Path, cache: Path, run=map) -> None:
+def add_to_site(site: Path, cache: Path, run=map) -> None:
     """Every page of the built site gets its charts' downloads; cached files of charts gone from it are dropped.
     The PNGs not cached yet are rasterised first through `run` (a process pool's map: they are most of the time)."""
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
     shown = {m.group("id"): text for text in pages.values() for m in CHART.finditer(text)}
     missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.png").exists()]
-    svgs = [_drawn(shown[chart_id], chart_id, "svg", cache, book) for chart_id in missing]
-    list(run(rasterise, svgs, [cache / f"{c}.png" for c in missing], [cache] * len(svgs), [book] * len(svgs)))
+    svgs = [_drawn(shown[chart_id], chart_id, "svg", cache) for chart_id in missing]
+    list(run(rasterise, svgs, [cache / f"{c}.png" for c in missing]))
     for page, text in pages.items():
-        with_links = add_downloads(text, page.relative_to(site).with_suffix("").as_posix(), site, book, cache)
+        with_links = add_downloads(text, page.relative_to(site).with_suffix("").as_posix(), site, cache)
         if with_links != text:
             page.write_text(with_links, encoding="utf-8")
     for old in cache.glob("axbook-chart-*"):

@@ -127,7 +127,7 @@ def _finish_site(app, exception):
     jobs = fonts.subset_jobs(site, book, theme_static, added=downloads.TEXT_ADDED)
     with ProcessPoolExecutor(max(1, app.parallel), mp_context=multiprocessing.get_context("spawn")) as pool:
         cut = [pool.submit(fonts.subset_font, source, target, chars, font_cache) for source, target, chars in jobs]
-        downloads.add_to_site(site, book, _chart_cache(app), run=pool.map)
+        downloads.add_to_site(site, _chart_cache(app), run=pool.map)
         fonts.prune(font_cache, {future.result() for future in cut})
 
 

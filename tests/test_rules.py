@@ -11,7 +11,6 @@ import html.parser
 import re
 import struct
 from decimal import Decimal
-from pathlib import Path
 
 import altair as alt
 import nbformat
@@ -1078,7 +1077,7 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
     spec, other = _bars("Two bars."), _bars("Two other bars.")
     body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(other, figure=None) + "<p>after</p>"
     cid, other_id = render.chart_id(spec), render.chart_id(other)
-    out = downloads.add_downloads(body, "chapters/01-x", tmp_path / "site", ROOT, tmp_path / "build" / "cache")
+    out = downloads.add_downloads(body, "chapters/01-x", tmp_path / "site", tmp_path / "build" / "cache")
     folder = tmp_path / "site" / "_charts" / "chapters-01-x"
     kinds = ("csv", "svg", "png")
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.{k}" for n in ("fig-x", other_id) for k in kinds)
@@ -1097,24 +1096,7 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
         assert out[spec_end:].startswith("\n" + expected), chart_id
     assert out.replace("\n" + line, "").replace("\n" + line.replace("fig-x", other_id), "") == body  # nothing else
     no_chart = "<p>no chart</p>"
-    assert downloads.add_downloads(no_chart, "intro", tmp_path / "site", ROOT, tmp_path / "cache") == no_chart
-
-
-def test_the_png_fonts_are_the_vendored_woff2_as_truetype_made_once(tmp_path, monkeypatch):
-    registered = []
-    monkeypatch.setattr(downloads.vl_convert, "register_font_directory", registered.append)
-    (tmp_path / "cache" / "ttf").mkdir(parents=True)  # left by another process: fine
-    downloads.register_fonts(tmp_path / "cache", ROOT)
-    made = sorted((tmp_path / "cache" / "ttf").iterdir())
-    assert [p.name for p in made] == [Path(name).stem + ".ttf" for name in sorted(fonts.NANUM)]
-    for ttf, name in zip(made, sorted(fonts.NANUM), strict=True):
-        assert ttf.read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType, not woff2
-        assert TTFont(ttf)["head"].modified == TTFont(ROOT / name)["head"].modified  # same bytes every build
-        assert set(TTFont(ttf).getBestCmap()) == set(TTFont(ROOT / name).getBestCmap())
-    made[0].write_bytes(b"kept")
-    downloads.register_fonts(tmp_path / "cache", ROOT)  # once per process
-    assert made[0].read_bytes() == b"kept"
-    assert registered == [str(tmp_path / "cache" / "ttf")]
+    assert downloads.add_downloads(no_chart, "intro", tmp_path / "site", tmp_path / "cache") == no_chart
 
 
 def test_a_chart_without_its_static_svg_in_the_page_is_an_error_naming_it():
@@ -1162,10 +1144,18 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
         calls.append(len(columns[0]))
         return map(function, *columns)
 
-    downloads.add_to_site(site, ROOT, cache, run=run)
+    downloads.add_to_site(site, cache, run=run)
     assert calls == [1]  # one PNG to draw, through the pool's map
     assert (site / "index.html").read_text(encoding="utf-8") == "<main>no chart</main>"
     assert 'class="axbook-chart-downloads"' in (site / "chapters" / "one.html").read_text(encoding="utf-8")
     assert not (cache / "axbook-chart-000000000000.png").exists()
-    downloads.add_to_site(site, ROOT, cache, run=run)
+    downloads.add_to_site(site, cache, run=run)
     assert calls == [1, 0]  # cached: nothing drawn again
+
+
+def test_the_build_stops_before_sphinx_without_the_font_charts_are_drawn_in(tmp_path, monkeypatch, capsys):
+    from axbook import build
+
+    monkeypatch.setattr(build, "HANGUL_FONT", tmp_path / "NanumGothic.ttf")
+    assert build.build(site=tmp_path / "html", stage=tmp_path / "stage") == 1
+    assert "fonts-nanum" in capsys.readouterr().err and not (tmp_path / "stage").exists()
