@@ -5,11 +5,13 @@ The build reads each chart's Vega-Lite spec from the page (the renderer put it t
 ``table`` column numbering them when a chart has several), the SVG is the static one in the page (vl-convert drew it
 in the kernel), the PNG that SVG rasterised by vl-convert in Debian's NanumGothic (fonts-nanum, which the kernel laid the SVG
 out with; `make book` installs it).
-Files are cached by the spec's hash: a build draws only charts that changed. Text from the data reaches the files
+Files are cached by the spec's hash and the recipe (this code, vl-convert's version): a build draws only charts that
+changed. Text from the data reaches the files
 as CSV cells and SVG text (escaped by vl-convert), and the page only as an escaped link.
 """
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -25,6 +27,8 @@ CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class=
 STATIC_SVG = re.compile(r'<div class="axbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
 KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
 LEAD, SEPARATOR = "Download this chart: ", " · "
+# Cached files are named after the chart (its spec's hash) and this recipe: this module's code and vl-convert's version.
+RECIPE = hashlib.sha256(Path(__file__).read_bytes() + vl_convert.__version__.encode()).hexdigest()[:8]
 TEXT_ADDED = LEAD + SEPARATOR.join(KINDS.values())  # the characters the pages gain (the fonts must have them)
 
 
@@ -65,7 +69,7 @@ def static_svg_of(body: str, chart_id: str) -> str:
 
 
 def _drawn(body: str, chart_id: str, kind: str, cache: Path) -> Path:
-    cached = cache / f"{chart_id}.{kind}"
+    cached = cache / f"{chart_id}.{RECIPE}.{kind}"
     if not cached.exists():
         if kind == "png":
             rasterise(_drawn(body, chart_id, "svg", cache), cached)
@@ -109,13 +113,14 @@ def add_to_site(site: Path, cache: Path, run=map) -> None:
     The PNGs not cached yet are rasterised first through `run` (a process pool's map: they are most of the time)."""
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
     shown = {m.group("id"): text for text in pages.values() for m in CHART.finditer(text)}
-    missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.png").exists()]
+    missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.{RECIPE}.png").exists()]
     svgs = [_drawn(shown[chart_id], chart_id, "svg", cache) for chart_id in missing]
-    list(run(rasterise, svgs, [cache / f"{c}.png" for c in missing]))
+    list(run(rasterise, svgs, [cache / f"{c}.{RECIPE}.png" for c in missing]))
     for page, text in pages.items():
         with_links = add_downloads(text, page.relative_to(site).with_suffix("").as_posix(), site, cache)
         if with_links != text:
             page.write_text(with_links, encoding="utf-8")
     for old in cache.glob("axbook-chart-*"):
-        if old.name.split(".")[0] not in shown:
+        chart_id, *recipe = old.name.split(".")[:-1]  # files of an older naming have no recipe part
+        if chart_id not in shown or recipe != [RECIPE]:
             old.unlink()

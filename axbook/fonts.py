@@ -1,24 +1,34 @@
 """The site's webfonts cut down to the characters its pages use.
 
-The vendored Nanum Gothic is @fontsource's Korean file (every Hangul syllable, Latin included): 341 KB at weight 400
-and 417 KB at 700. The book's pages use a few hundred syllables. After Sphinx has copied the static files, the build
-replaces each published font file with a subset holding every character of every page of the site: one file per
-weight (about 50 KB) that every page shares, cached by the browser after the first visit. The theme's Font Awesome
-solid face (156 KB, ~1,400 icons) is cut the same way to the icons the pages and the theme's CSS name.
+The site's Nanum Gothic is Debian's fonts-nanum, the TrueType files vl-convert lays every chart out in (4.7 MB a
+weight: every Hangul syllable). The book's pages use a few hundred syllables. After every page is written, the build
+writes one woff2 file per weight holding every character of every page of the site (about 50 KB, unhinted), shared
+by every page and cached by the browser after the first visit. The theme's Font Awesome solid face (156 KB, ~1,400
+icons) is cut the same way to the icons the pages and the theme's CSS name.
 A character outside the subset (a reader's search query) falls back to the next font in the CSS stack.
 """
 
 import hashlib
 import html
+import json
 import re
 import shutil
 from pathlib import Path
 
+import fontTools
 from fontTools import subset
 
-NANUM = ("_static/vendor/fonts/nanum-gothic-korean-400-normal.woff2",
-         "_static/vendor/fonts/nanum-gothic-korean-700-normal.woff2")
+from axbook.paths import DEBIAN_NANUM
+
+# The published file (named in _static/nanum-gothic.css) and the Debian font it is cut from, per weight.
+NANUM = {"_static/fonts/nanum-gothic-400.woff2": DEBIAN_NANUM / "NanumGothic.ttf",
+         "_static/fonts/nanum-gothic-700.woff2": DEBIAN_NANUM / "NanumGothicBold.ttf"}
 ICONS = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+# Unhinted (a third smaller; browsers hint or smooth themselves); every name record kept (the OFL's notice travels
+# with the font); the font-editor tables (TSI*) fontTools cannot subset dropped without a warning.
+SUBSET_OPTIONS = {"flavor": "woff2", "layout_features": ["*"], "name_IDs": ["*"], "name_languages": ["*"],
+                  "name_legacy": True, "notdef_outline": True, "hinting": False,
+                  "drop_tables": [*subset.Options().drop_tables, "TSI0", "TSI1", "TSI2", "TSI3", "TSI5"]}
 ALWAYS = {chr(c) for c in range(0x20, 0x7F)}  # what a reader may type into the search box
 # Font Awesome's catalogue: `.fa-name:before,.fa-alias:before{content:"\f002"}`, one rule per icon.
 CATALOGUE_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:"\\([0-9a-f]{4,5})"\}')
@@ -52,13 +62,14 @@ def icon_codepoints(site: Path) -> set[int]:
 
 
 def subset_font(source: Path, target: Path, unicodes: set[int], cache: Path) -> Path:
-    """Write to `target` the woff2 `source` with only `unicodes` (what it has of them). Same inputs, same bytes;
-    kept in `cache` by the hash of both, so a build whose pages kept their characters does not redo it (2 s a
-    weight). Always from the vendored file, never from a published subset (a new character must find its glyph)."""
-    key = hashlib.sha256(source.read_bytes() + ",".join(map(str, sorted(unicodes))).encode()).hexdigest()[:20]
+    """Write to `target` the font `source` as woff2 with only `unicodes` (what it has of them). Same inputs, same
+    bytes; kept in `cache` by the hash of both, so a build whose pages kept their characters does not redo it.
+    Always from the source, never from a published subset (a new character must find its glyph)."""
+    recipe = json.dumps([fontTools.version, SUBSET_OPTIONS, sorted(unicodes)])  # what else makes the bytes
+    key = hashlib.sha256(source.read_bytes() + recipe.encode()).hexdigest()[:20]
     cached = cache / f"{source.stem}-{key}.woff2"
     if not cached.exists():
-        options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"], notdef_outline=True)
+        options = subset.Options(**SUBSET_OPTIONS)
         font = subset.load_font(str(source), options)  # keeps the source's timestamp: same inputs, same bytes
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=sorted(unicodes & set(font.getBestCmap())))
@@ -71,12 +82,11 @@ def subset_font(source: Path, target: Path, unicodes: set[int], cache: Path) -> 
     return cached
 
 
-def subset_jobs(site: Path, book: Path, theme_static: Path, added: str = "") -> list[tuple[Path, Path, set[int]]]:
-    """(vendored font, published font, characters) for each font of the site: Nanum Gothic from the book's
-    `_static` cut to the pages' characters and `added` (text still to be written into them), the icons from the
-    theme's cut to the icons named."""
+def subset_jobs(site: Path, theme_static: Path, added: str = "") -> list[tuple[Path, Path, set[int]]]:
+    """(source font, published font, characters) for each font of the site: Debian's Nanum Gothic cut to the pages'
+    characters and `added` (text still to be written into them), the theme's icons cut to the icons named."""
     text = {ord(c) for c in page_characters(site) | set(added)}
-    return [*((book / name, site / name, text) for name in NANUM),
+    return [*((source, site / name, text) for name, source in NANUM.items()),
             (theme_static / ICONS.removeprefix("_static/"), site / ICONS, icon_codepoints(site))]
 
 

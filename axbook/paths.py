@@ -5,3 +5,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DESCRIPTOR = DATA_DIR / "datapackage.yaml"
+
+# Debian's fonts-nanum: vl-convert lays the charts out in it; the site's webfont is cut from it (axbook/fonts.py).
+DEBIAN_NANUM = Path("/usr/share/fonts/truetype/nanum")

@@ -120,11 +120,11 @@ def _finish_site(app, exception):
     while the chart downloads are drawn."""
     if exception is not None or app.builder.format != "html":
         return
-    site, book, build_dir = Path(app.outdir), Path(app.confdir), Path(app.doctreedir).parent
+    site, build_dir = Path(app.outdir), Path(app.doctreedir).parent
     icons = fonts.ICONS.removeprefix("_static/")
     theme_static = next(Path(d, "static") for d in app.builder.theme.get_theme_dirs() if Path(d, "static", icons).exists())
     font_cache = build_dir / "font-cache"
-    jobs = fonts.subset_jobs(site, book, theme_static, added=downloads.TEXT_ADDED)
+    jobs = fonts.subset_jobs(site, theme_static, added=downloads.TEXT_ADDED)
     with ProcessPoolExecutor(max(1, app.parallel), mp_context=multiprocessing.get_context("spawn")) as pool:
         cut = [pool.submit(fonts.subset_font, source, target, chars, font_cache) for source, target, chars in jobs]
         downloads.add_to_site(site, _chart_cache(app), run=pool.map)

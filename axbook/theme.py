@@ -1,7 +1,7 @@
 """The book's one chart theme: Okabe-Ito colours, Nanum Gothic (Hangul-capable) text, white card.
 
-The same font family name is used by the browser (vendored webfont, `_static/vendor/nanum-gothic.css`)
-and by vl-convert (Debian's fonts-nanum), so static SVGs and live charts lay text out alike.
+The same font is used by the browser (a webfont cut from Debian's fonts-nanum, `_static/nanum-gothic.css`) and by
+vl-convert (fonts-nanum itself), so static SVGs and live charts lay text out alike.
 
 Dark mode: when the reader's theme is dark, `_static/book.css` draws every chart (live and static) through the CSS
 filter `DARK_FILTER`, which inverts lightness and turns hues back where they were: the white card turns black, ink

@@ -93,7 +93,7 @@ def test_every_text_colour_in_the_theme_is_one_of_the_legible_ones():
 
 
 def test_the_chart_font_is_the_family_the_site_serves():
-    css = (ROOT / "_static" / "vendor" / "nanum-gothic.css").read_text(encoding="utf-8")
+    css = (ROOT / "_static" / "nanum-gothic.css").read_text(encoding="utf-8")
     served = set(re.findall(r"font-family:\s*'([^']+)'", css))
     assert served == {"NanumGothic"}
     assert theme.FONT == "NanumGothic" and theme.config()["config"]["font"].split(",")[0] == "NanumGothic"
@@ -993,7 +993,7 @@ def test_a_stream_without_text_and_a_spec_without_datasets_are_read_as_empty():
 
 # -- fonts: the published webfonts hold every character the site shows, and only those ------------------------
 
-NANUM_400 = ROOT / fonts.NANUM[0]
+NANUM_400 = next(iter(fonts.NANUM.values()))  # Debian's NanumGothic.ttf
 
 
 def _site(tmp_path, pages: dict[str, str], css: str = "", js: str = ""):
@@ -1034,7 +1034,7 @@ def test_a_subset_holds_exactly_the_asked_characters_the_font_has_and_is_the_sam
     assert first.read_bytes() == second.read_bytes()
     assert set(TTFont(first).getBestCmap()) == wanted - {0x1F600}
     assert first.stat().st_size < NANUM_400.stat().st_size / 20
-    assert first.read_bytes()[:4] == b"wOF2"  # published as woff2, like the file it replaces
+    assert first.read_bytes()[:4] == b"wOF2"  # published as woff2 (the source is TrueType)
     # every name record kept: the OFL asks that the licence (name IDs 13-14) travels with the font
     names = {(n.nameID, n.toUnicode()) for n in TTFont(first)["name"].names}
     assert names == {(n.nameID, n.toUnicode()) for n in TTFont(NANUM_400)["name"].names} and any(i == 14 for i, _ in names)
@@ -1120,11 +1120,11 @@ def test_a_chart_without_its_spec_in_the_page_is_an_error_naming_it():
 
 def test_the_font_jobs_cover_the_pages_and_the_text_still_to_be_added(tmp_path):
     site = _site(tmp_path / "site", {"a.html": '<p>중소기업</p><i class="fa-solid fa-search"></i>'}, css=CATALOGUE)
-    book, theme_static = tmp_path / "book", tmp_path / "theme"
-    jobs = fonts.subset_jobs(site, book, theme_static, added="Download · 대")
+    theme_static = tmp_path / "theme"
+    jobs = fonts.subset_jobs(site, theme_static, added="Download · 대")
     assert [(source, target) for source, target, _ in jobs] == [
-        *((book / name, site / name) for name in fonts.NANUM), (theme_static / fonts.ICONS.removeprefix("_static/"),
-                                                               site / fonts.ICONS)]
+        *((source, site / name) for name, source in fonts.NANUM.items()),
+        (theme_static / fonts.ICONS.removeprefix("_static/"), site / fonts.ICONS)]
     assert {ord(c) for c in "중소기업·대D"} <= jobs[0][2] == jobs[1][2]
     assert jobs[2][2] == {0xF002}
 
@@ -1137,7 +1137,11 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
     (site / "chapters" / "one.html").write_text("<main>" + _chart_body(spec) + "</main>", encoding="utf-8")
     (site / "index.html").write_text("<main>no chart</main>", encoding="utf-8")
     cache.mkdir()
-    (cache / "axbook-chart-000000000000.png").write_bytes(b"a chart no page holds")
+    (cache / f"axbook-chart-000000000000.{downloads.RECIPE}.png").write_bytes(b"a chart no page holds")
+    drawn_before = cache / f"{render.chart_id(spec)}.00000000.png"
+    drawn_before.write_bytes(b"drawn by another version of the code")
+    named_before = cache / f"{render.chart_id(spec)}.png"
+    named_before.write_bytes(b"cached before files carried their recipe")
     calls = []
 
     def run(function, *columns):
@@ -1148,7 +1152,8 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
     assert calls == [1]  # one PNG to draw, through the pool's map
     assert (site / "index.html").read_text(encoding="utf-8") == "<main>no chart</main>"
     assert 'class="axbook-chart-downloads"' in (site / "chapters" / "one.html").read_text(encoding="utf-8")
-    assert not (cache / "axbook-chart-000000000000.png").exists()
+    assert not (cache / f"axbook-chart-000000000000.{downloads.RECIPE}.png").exists() and not drawn_before.exists()
+    assert not named_before.exists()
     downloads.add_to_site(site, cache, run=run)
     assert calls == [1, 0]  # cached: nothing drawn again
 
@@ -1156,6 +1161,6 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
 def test_the_build_stops_before_sphinx_without_the_font_charts_are_drawn_in(tmp_path, monkeypatch, capsys):
     from axbook import build
 
-    monkeypatch.setattr(build, "HANGUL_FONT", tmp_path / "NanumGothic.ttf")
+    monkeypatch.setattr(build, "HANGUL_FONTS", [tmp_path / "NanumGothic.ttf"])
     assert build.build(site=tmp_path / "html", stage=tmp_path / "stage") == 1
     assert "fonts-nanum" in capsys.readouterr().err and not (tmp_path / "stage").exists()

@@ -140,8 +140,8 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
         .filter(s => s.fontFamily.includes('Font Awesome') && s.content.length > 2).map(s => s.content)""")
     assert drawn_icons and {ord(c.strip('"')[0]) for c in drawn_icons} <= _cmap(SITE / fonts.ICONS), drawn_icons
     shown = {ord(c) for c in page.evaluate("document.documentElement.textContent")}
-    for name in fonts.NANUM:
-        missing = (shown & _cmap(ROOT / name)) - _cmap(SITE / name)
+    for name, source in fonts.NANUM.items():
+        missing = (shown & _cmap(source)) - _cmap(SITE / name)
         assert not missing, f"{path}: {name} lacks {''.join(map(chr, sorted(missing)))[:40]}"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (Path(path).stem + ".png")), full_page=True)

@@ -2,12 +2,12 @@
 # Re-fetch the browser files the site serves itself (no CDN) from the npm registry, at pinned versions.
 # Usage: tools/vendor-frontend.sh VEGA_LITE_VERSION   (must equal altair.SCHEMA_VERSION without the "v")
 set -euo pipefail
-vega=6.4.0 vega_embed=7.3.0 font=5.3.0
+vega=6.4.0 vega_embed=7.3.0
 vega_lite=${1:?give the vega-lite version altair expects, e.g. 6.4.1}
 out=$(cd "$(dirname "$0")/.." && pwd)/_static/vendor
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work"
-npm pack --silent "vega@$vega" "vega-lite@$vega_lite" "vega-embed@$vega_embed" "@fontsource/nanum-gothic@$font" >/dev/null
+npm pack --silent "vega@$vega" "vega-lite@$vega_lite" "vega-embed@$vega_embed" >/dev/null
 for tgz in *.tgz; do mkdir "${tgz%.tgz}"; tar xzf "$tgz" -C "${tgz%.tgz}"; done
 # One file, in dependency order: JB1 loads every *.js under _static in filesystem order.
 {
@@ -18,19 +18,6 @@ for tgz in *.tgz; do mkdir "${tgz%.tgz}"; tar xzf "$tgz" -C "${tgz%.tgz}"; done
     printf '\n'
   done
 } | sed 's|//# sourceMappingURL=.*||' > "$out/vega-bundle.min.js"
-# Nanum Gothic, weights 400 and 700: fontsource's one-file Korean subset (every Hangul syllable, Latin included)
-# rather than its ~120 unicode-range slices per weight, under the family name Debian's fonts-nanum uses, so the
-# browser and vl-convert (which reads the Debian TTFs) lay text out with the same face. The build publishes each
-# file cut to the characters of the site's pages (axbook/fonts.py).
-fontdir="fontsource-nanum-gothic-$font/package"
-rm -rf "$out/fonts"; mkdir -p "$out/fonts"
-for w in 400 700; do
-  sed -e "s/'Nanum Gothic'/'NanumGothic'/" \
-      -e "s|url(./files/\([^)]*\)\.woff2) format('woff2'), url([^)]*) format('woff')|url(fonts/\1.woff2) format('woff2')|" \
-      "$fontdir/korean-$w.css"
-  cp "$fontdir/files/nanum-gothic-korean-$w-normal.woff2" "$out/fonts/"
-done > "$out/nanum-gothic.css"
-cp "$fontdir/LICENSE" "$out/fonts/LICENSE-OFL.txt"
 {
   echo "# Vendored front-end files"
   echo
@@ -44,8 +31,7 @@ cp "$fontdir/LICENSE" "$out/fonts/LICENSE-OFL.txt"
   done
   echo
   echo "Files: \`vega-bundle.min.js\` = vega, vega-lite, vega-embed \`build/*.min.js\` concatenated in that order;"
-  echo "\`nanum-gothic.css\` + \`fonts/*.woff2\` = @fontsource/nanum-gothic's \`korean\` subset, weights 400 and 700, family renamed"
-  echo "NanumGothic (published cut to the site's characters by the build, axbook/fonts.py)."
+  echo "The webfont is not vendored: the build cuts it from Debian's fonts-nanum (axbook/fonts.py, _static/nanum-gothic.css)."
 } > "$out/VENDOR.md"
 for pkg in "vega-$vega" "vega-lite-$vega_lite" "vega-embed-$vega_embed"; do
   printf '\n## %s\n\n```\n' "$pkg"; cat "$pkg/package/LICENSE"; printf '```\n'
