@@ -162,23 +162,23 @@ def test_the_waffle_fills_the_share_rounded_to_whole_squares(share, filled):
     assert {(c["row"], c["col"]) for c in cells} == {(r, c) for r in range(10) for c in range(10)}
 
 
-def test_the_composition_greys_only_the_residual_and_spans_zero_to_hundred():
+def _collection_chart() -> tuple[dict, dict[str, str]]:
+    """Chapter 1's data-collection composition: its spec, and each segment's colour by label."""
     collection = ai_gap.collection_with_residual(data.load("smart_manufacturing"))
     spec = charts.composition(collection, label="label", value="value", text="text",
                               residual_label=ai_gap.RESIDUAL_LABEL).to_dict()
     scale = _layers(spec)[0]["encoding"]["color"]["scale"]
-    grey = dict(zip(scale["domain"], scale["range"], strict=True))
+    return spec, dict(zip(scale["domain"], scale["range"], strict=True))
+
+
+def test_the_composition_greys_only_the_residual_and_spans_zero_to_hundred():
+    spec, grey = _collection_chart()
     assert [name for name, colour in grey.items() if colour == charts.RESIDUAL_GREY] == [ai_gap.RESIDUAL_LABEL]
     assert _layers(spec)[0]["encoding"]["x"]["scale"]["domain"] == [0, 100]
 
 
-
 def test_every_value_label_in_the_composition_sits_on_its_segment_and_reads_in_light_and_dark():
-    collection = ai_gap.collection_with_residual(data.load("smart_manufacturing"))
-    spec = charts.composition(collection, label="label", value="value", text="text",
-                              residual_label=ai_gap.RESIDUAL_LABEL).to_dict()
-    scale = _layers(spec)[0]["encoding"]["color"]["scale"]
-    segment = dict(zip(scale["domain"], scale["range"], strict=True))
+    spec, segment = _collection_chart()
     labels = _layers(spec)[1]
     assert labels["encoding"]["fill"] == {"field": "label_ink", "type": "nominal", "scale": None}
     assert labels["encoding"]["x"] == {"field": "label_start", "type": "quantitative"}  # not re-stacked after the filter
