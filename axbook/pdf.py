@@ -24,8 +24,10 @@ from axbook import build, toc
 
 PDF_NAME = "book.pdf"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+# Debian's Chromium as the PDF, the site tests and the page-weight benchmark run it: headless, nothing fetched on its
+# own behalf (no component updates, no sync, no QUIC probes).
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MARGIN = {"top": "14mm", "bottom": "14mm", "left": "14mm", "right": "14mm"}
 
 
@@ -34,10 +36,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _serve(site: Path) -> http.server.ThreadingHTTPServer:
+def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """`site` served on 127.0.0.1 (a free port), quietly, from a thread: its origin and the server (shut it down)."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
 
 
 def print_pages(site: Path, pages: list[str]) -> tuple[list[tuple[str, bytes, str]], str]:
@@ -47,8 +50,7 @@ def print_pages(site: Path, pages: list[str]) -> tuple[list[tuple[str, bytes, st
 
     if not Path(CHROMIUM).exists():
         raise SystemExit("make pdf needs Debian's chromium: run `make apt` (as root) or apt-get install chromium")
-    httpd = _serve(site)
-    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    origin, httpd = serve(site)
     printed = []
     try:
         with sync_playwright() as p:

@@ -13,15 +13,11 @@ counted at that size. Ratios are book / stock, measured side by side in one run.
 Run: .venv/bin/python benchmarks/page_weight.py   (about a minute)
 """
 
-import functools
 import gzip
-import http.server
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -31,12 +27,10 @@ from playwright.sync_api import sync_playwright
 
 from axbook import toc
 from axbook.paths import ROOT
+from axbook.pdf import CHROMIUM, FLAGS, serve
 
 SITE = ROOT / "_build" / "html"
 BUNDLE = ROOT / "_static" / "vendor" / "vega-bundle.min.js"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 COMPRESSED = (".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico")  # sent as they are
 SCROLL_PAST_EVERY_CHART = """async () => {
   for (const box of document.querySelectorAll('.axbook-chart')) {
@@ -47,18 +41,6 @@ SCROLL_PAST_EVERY_CHART = """async () => {
 DRAWN = """() => [...document.querySelectorAll('.axbook-chart, .vega-embed')].length === 0 ||
     [...document.querySelectorAll('.axbook-chart')].every(b => b.querySelector('.axbook-chart-live svg'))
     && [...document.querySelectorAll('.vega-embed')].every(b => b.querySelector('svg, canvas'))"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}", httpd
 
 
 def sent_size(url: str, body: bytes) -> int:

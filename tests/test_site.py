@@ -7,12 +7,9 @@ drawn live as SVG; the what-if slider changes the drawn chart. Screenshots go to
 import base64
 import csv
 import functools
-import http.server
 import io
 import re
-import shutil
 import struct
-import threading
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -25,12 +22,10 @@ from playwright.sync_api import sync_playwright
 
 from axbook import ai_gap, data, fonts, sphinx_ext, theme, toc
 from axbook.paths import ROOT
+from axbook.pdf import CHROMIUM, FLAGS, serve
 
 SITE = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = toc.html_pages()  # every page of the book: a new chapter is tested without editing this file
 
 
@@ -47,11 +42,8 @@ def _chart_count(page: str) -> int:
 def server():
     if not (SITE / "index.html").exists():
         pytest.fail("no built site: run `make book` first (make test does)")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
-    handler.log_message = lambda *a, **k: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    origin, httpd = serve(SITE)  # quiet: the test log shows failures, not requests
+    yield origin
     httpd.shutdown()
 
 
