@@ -8,3 +8,5 @@ DESCRIPTOR = DATA_DIR / "datapackage.yaml"
 
 # Debian's fonts-nanum: vl-convert lays the charts out in it; the site's webfont is cut from it (axbook/fonts.py).
 DEBIAN_NANUM = Path("/usr/share/fonts/truetype/nanum")
+# The PDF edition, at the site's root (axbook/pdf.py writes it; every page links it).
+PDF_NAME = "book.pdf"

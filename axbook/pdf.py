@@ -21,8 +21,8 @@ from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
 from axbook import build, toc
+from axbook.paths import PDF_NAME
 
-PDF_NAME = "book.pdf"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's Chromium as the PDF, the site tests and the page-weight benchmark run it: headless, nothing fetched on its
 # own behalf (no component updates, no sync, no QUIC probes).

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from axbook import data, deps, downloads, execute, fonts, pdf
-from axbook.paths import ROOT
+from axbook import data, deps, execute
+from axbook.paths import PDF_NAME, ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
 CHART_LIBRARY = "vendor/vega-bundle.min.js"
@@ -110,16 +110,14 @@ def _publish_data(app, exception):
         shutil.copyfile(data.DATA_DIR / name, target / name)
 
 
-def _chart_cache(app) -> Path:
-    return Path(app.doctreedir).parent / "chart-cache"
-
-
 def _finish_site(app, exception):
     """After every page is written, in processes of their own (vl-convert's runtime does not survive the write
     workers' fork; spawned ones start clean): the fonts, cut to the pages' characters and the download links' text,
     while the chart downloads are drawn."""
     if exception is not None or app.builder.format != "html":
         return
+    from axbook import downloads, fonts  # fontTools' subsetter and vl-convert: 0.12 s that only this step needs
+
     site, build_dir = Path(app.outdir), Path(app.doctreedir).parent
     icons = fonts.ICONS.removeprefix("_static/")
     theme_static = next(Path(d, "static") for d in app.builder.theme.get_theme_dirs() if Path(d, "static", icons).exists())
@@ -127,7 +125,7 @@ def _finish_site(app, exception):
     jobs = fonts.subset_jobs(site, theme_static, added=downloads.TEXT_ADDED)
     with ProcessPoolExecutor(max(1, app.parallel), mp_context=multiprocessing.get_context("spawn")) as pool:
         cut = [pool.submit(fonts.subset_font, source, target, chars, font_cache) for source, target, chars in jobs]
-        downloads.add_to_site(site, _chart_cache(app), run=pool.map)
+        downloads.add_to_site(site, build_dir / "chart-cache", run=pool.map)
         fonts.prune(font_cache, {future.result() for future in cut})
 
 
@@ -146,9 +144,9 @@ def _declare_numbering_parallel_safe(app):
 
 def _pdf_link_from_every_page(app, pagename, templatename, context, doctree):
     """The footer is one string for every page: its link to the PDF edition (at the site's root) made relative here."""
-    footer, link = context.get("theme_extra_footer"), f'href="{pdf.PDF_NAME}"'
+    footer, link = context.get("theme_extra_footer"), f'href="{PDF_NAME}"'
     if footer and link in footer:
-        context["theme_extra_footer"] = footer.replace(link, f'href="{context["pathto"](pdf.PDF_NAME, 1)}"')
+        context["theme_extra_footer"] = footer.replace(link, f'href="{context["pathto"](PDF_NAME, 1)}"')
 
 
 def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doctree):
@@ -158,7 +156,7 @@ def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doct
         buttons = group.get("buttons", [])
         for i, button in enumerate(buttons):
             if button.get("label") == "download-pdf-button":
-                buttons[i] = {"type": "link", "url": context["pathto"](pdf.PDF_NAME, 1), "text": "book .pdf",
+                buttons[i] = {"type": "link", "url": context["pathto"](PDF_NAME, 1), "text": "book .pdf",
                               "tooltip": "The whole book as one PDF", "icon": "fas fa-file-pdf",
                               "label": "download-book-pdf-button"}
 
