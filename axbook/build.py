@@ -25,13 +25,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from axbook.execute import FROM_COPY
-from axbook.paths import DEBIAN_NANUM, ROOT
+from axbook.paths import NANUM_TTF, ROOT
 
 BUILD = ROOT / "_build"
 STAGE = BUILD / "stage"
 SITE = BUILD / "html"
-# vl-convert lays every chart's static SVG out in it, the chart PNGs are drawn in it, the webfont is cut from it.
-HANGUL_FONTS = [DEBIAN_NANUM / "NanumGothic.ttf", DEBIAN_NANUM / "NanumGothicBold.ttf"]
 # Pages are read (and their notebooks executed) in this many processes; AXBOOK_JOBS=1 builds serially.
 JOBS = int(os.environ.get("AXBOOK_JOBS") or os.cpu_count() or 1)
 # Not inputs of the site: version control, environments, outputs, caches, and the tests and tools that read it.
@@ -107,7 +105,8 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             print(f"site: {_shown(site)} is current (no input changed since it was built); "
                   f"open {_shown(site / 'index.html')}")
             return 0
-        missing = [str(font) for font in HANGUL_FONTS if not font.exists()]
+        # vl-convert lays every chart's SVG out in it, the chart PNGs are drawn in it, the webfont is cut from it.
+        missing = [str(font) for font in NANUM_TTF.values() if not font.exists()]
         if missing:
             print(f"build stopped: the charts and the site's text are set in Debian's NanumGothic ({', '.join(missing)} "
                   "missing): run `make apt` (as root) or apt-get install fonts-nanum", file=sys.stderr)

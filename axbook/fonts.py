@@ -18,11 +18,10 @@ from pathlib import Path
 import fontTools
 from fontTools import subset
 
-from axbook.paths import DEBIAN_NANUM
+from axbook.paths import NANUM_TTF
 
 # The published file (named in _static/nanum-gothic.css) and the Debian font it is cut from, per weight.
-NANUM = {"_static/fonts/nanum-gothic-400.woff2": DEBIAN_NANUM / "NanumGothic.ttf",
-         "_static/fonts/nanum-gothic-700.woff2": DEBIAN_NANUM / "NanumGothicBold.ttf"}
+NANUM = {f"_static/fonts/nanum-gothic-{weight}.woff2": ttf for weight, ttf in NANUM_TTF.items()}
 ICONS = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
 # Unhinted (a third smaller; browsers hint or smooth themselves); every name record kept (the OFL's notice travels
 # with the font); the font-editor tables (TSI*) fontTools cannot subset dropped without a warning.

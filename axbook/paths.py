@@ -8,5 +8,6 @@ DESCRIPTOR = DATA_DIR / "datapackage.yaml"
 
 # Debian's fonts-nanum: vl-convert lays the charts out in it; the site's webfont is cut from it (axbook/fonts.py).
 DEBIAN_NANUM = Path("/usr/share/fonts/truetype/nanum")
+NANUM_TTF = {400: DEBIAN_NANUM / "NanumGothic.ttf", 700: DEBIAN_NANUM / "NanumGothicBold.ttf"}  # by weight
 # The PDF edition, at the site's root (axbook/pdf.py writes it; every page links it).
 PDF_NAME = "book.pdf"

@@ -1161,6 +1161,6 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
 def test_the_build_stops_before_sphinx_without_the_font_charts_are_drawn_in(tmp_path, monkeypatch, capsys):
     from axbook import build
 
-    monkeypatch.setattr(build, "HANGUL_FONTS", [tmp_path / "NanumGothic.ttf"])
+    monkeypatch.setattr(build, "NANUM_TTF", {400: tmp_path / "NanumGothic.ttf"})
     assert build.build(site=tmp_path / "html", stage=tmp_path / "stage") == 1
     assert "fonts-nanum" in capsys.readouterr().err and not (tmp_path / "stage").exists()
