@@ -1,8 +1,10 @@
-/* The book's charts, drawn live as they come near the screen (axbook/render.py writes the boxes).
-   Each .axbook-chart box holds its static SVG (the first paint, and what stays without JavaScript) and, in a
-   JSON script beside it, its Vega-Lite spec. The chart library (vendor/vega-bundle.min.js, 0.28 MB sent) is fetched
-   once, when the first box comes within a screen's reach; each box is then drawn live and its static SVG removed.
-   Loaded only on pages with charts (axbook/sphinx_ext.py). */
+/* The book's charts, drawn live as they come near the screen (axbook/render.py writes the boxes, axbook/downloads.py
+   lightens them). Each .axbook-chart box names its Vega-Lite spec (data-spec) and its static SVG (data-static); the
+   page's first chart holds that SVG inline (the first paint), the others an image of it inside <noscript> (what
+   stays without JavaScript). The chart library (vendor/vega-bundle.min.js, 0.28 MB sent) is fetched once, when the
+   first box comes within a screen's reach; each box's spec is fetched as it comes near, the chart drawn live and the
+   static one removed. A chart that cannot be drawn shows its static SVG. Loaded only on pages with charts
+   (axbook/sphinx_ext.py). */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -22,15 +24,35 @@
     return loading;
   }
 
+  // The chart's spec, once the webfont its text needs is loaded too (Vega measures label widths as it draws).
+  function specOf(box) {
+    return fetch(box.dataset.spec).then(function (response) {
+      if (!response.ok) { throw new Error("its spec did not load (" + response.status + ")"); }
+      return response.text();
+    }).then(function (text) {
+      var fonts = document.fonts ? Promise.all([document.fonts.load("11px NanumGothic", text),
+        document.fonts.load("bold 11px NanumGothic", text)]).catch(function () {}) : null;
+      return Promise.resolve(fonts).then(function () { return JSON.parse(text); });
+    });
+  }
+
+  // The static SVG as an image, where the page holds none inline (the text stays in the box's aria-label).
+  function showStatic(box) {
+    var holder = box.querySelector(".axbook-chart-static");
+    if (holder && !holder.querySelector("svg, img")) {
+      var image = document.createElement("img");
+      image.alt = "";
+      image.src = box.dataset.static;
+      holder.appendChild(image);
+    }
+  }
+
   function draw(box) {
-    var specText = document.getElementById(box.id + "-spec").textContent;
-    var spec = JSON.parse(specText);
-    // Vega measures label widths when it draws: the webfont slices this chart's text needs are loaded first.
-    var fonts = document.fonts ? Promise.all([document.fonts.load("11px NanumGothic", specText),
-      document.fonts.load("bold 11px NanumGothic", specText)]).catch(function () {}) : Promise.resolve();
+    var spec = null;
     var live = document.createElement("div");
     live.className = "axbook-chart-live";
-    Promise.all([library(), fonts]).then(function () {
+    Promise.all([library(), specOf(box)]).then(function (loaded) {
+      spec = loaded[1];
       box.appendChild(live);
       return vegaEmbed(live, spec, {renderer: "svg", actions: false});
     }).then(function () {
@@ -40,6 +62,7 @@
       box.querySelector(".axbook-chart-static").remove();
     }).catch(function (err) {
       live.remove();
+      showStatic(box);
       console.error("chart " + box.id + " could not be drawn:", err);
     });
   }

@@ -8,6 +8,11 @@ out with; `make book` installs it).
 Files are cached by the spec's hash and the recipe (this code, vl-convert's version): a build draws only charts that
 changed. Text from the data reaches the files
 as CSV cells and SVG text (escaped by vl-convert), and the page only as an escaped link.
+
+Then each chart page is lightened (`lighten`): the specs leave the page for ``_charts/<page>/<figure>.vl.json``
+(fetched by ``_static/axbook-charts.js`` when the chart is drawn), and only the first chart keeps its static SVG
+inline (the first screen's paint, in the page's webfont); the others' static image is their SVG download, shown
+through ``<noscript>`` without JavaScript (and in the PDF edition) or by the chart script if a chart cannot be drawn.
 """
 
 import csv
@@ -24,6 +29,8 @@ import vl_convert
 # The renderer's markup (axbook.render.to_html): the figure around a chart, the chart; the links go under its spec.
 CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
                    r'<div class="axbook-chart" id="(?P<id>axbook-chart-[0-9a-f]{12})"')
+SPEC_SCRIPT = '<script type="application/json" id="{}-spec">'
+SVG_SIZE = re.compile(r'<svg[^>]*? width="(?P<width>[\d.]+)" height="(?P<height>[\d.]+)"')
 STATIC_SVG = re.compile(r'<div class="axbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
 KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
 LEAD, SEPARATOR = "Download this chart: ", " · "
@@ -33,7 +40,7 @@ TEXT_ADDED = LEAD + SEPARATOR.join(KINDS.values())  # the characters the pages g
 
 
 def spec_of(body: str, chart_id: str) -> dict:
-    found = re.search(rf'<script type="application/json" id="{chart_id}-spec">(.*?)</script>', body, re.S)
+    found = re.search(re.escape(SPEC_SCRIPT.format(chart_id)) + "(.*?)</script>", body, re.S)
     if not found:
         raise ValueError(f"chart {chart_id} has no spec in the page")
     return json.loads(found.group(1))
@@ -84,27 +91,58 @@ def _drawn(body: str, chart_id: str, kind: str, cache: Path) -> Path:
     return cached
 
 
+def _href(pagename: str, name: str, suffix: str) -> str:
+    up = "../" * pagename.count("/")
+    return html.escape(f"{up}_charts/{pagename.replace('/', '-')}/{name}.{suffix}", quote=True)
+
+
 def add_downloads(body: str, pagename: str, site: Path, cache: Path) -> str:
     """Write every chart's files under `site` and put their links under each chart (after its spec) in `body`."""
     charts = list(CHART.finditer(body))
     if not charts:
         return body
-    page = pagename.replace("/", "-")  # docutils names: letters, digits, hyphens
-    up = "../" * pagename.count("/")
     for match in reversed(charts):  # from the end, so earlier positions stay valid
         chart_id = match.group("id")
         name = match.group("figure") or chart_id
         links = []
         for kind, label in KINDS.items():
-            target = site / "_charts" / page / f"{name}.{kind}"
+            target = site / "_charts" / pagename.replace("/", "-") / f"{name}.{kind}"  # docutils names: no quotes
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(_drawn(body, chart_id, kind, cache), target)
-            href = html.escape(f"{up}_charts/{page}/{name}.{kind}", quote=True)
-            links.append(f'<a class="axbook-download" href="{href}" download>{label}</a>')
+            links.append(f'<a class="axbook-download" href="{_href(pagename, name, kind)}" download>{label}</a>')
         line = f'\n<p class="axbook-chart-downloads">{LEAD}{SEPARATOR.join(links)}</p>'
-        end = body.index("</script>", body.index(f'<script type="application/json" id="{chart_id}-spec">'))
+        end = body.index("</script>", body.index(SPEC_SCRIPT.format(chart_id)))
         end += len("</script>")
         body = body[:end] + line + body[end:]
+    return body
+
+
+def lighten(body: str, pagename: str, site: Path) -> str:
+    """The page as sent: every chart's spec in `site` as a file named in the box's `data-spec`, and every static
+    SVG but the first replaced by its download (`data-static`; an image in `<noscript>`) in a box of its size."""
+    charts = list(enumerate(CHART.finditer(body)))
+    for number, match in reversed(charts):  # from the end, so earlier positions stay valid
+        chart_id, name = match.group("id"), match.group("figure") or match.group("id")
+        target = site / "_charts" / pagename.replace("/", "-") / f"{name}.vl.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(spec_of(body, chart_id), ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
+        script = body.index(SPEC_SCRIPT.format(chart_id), match.end())
+        body = body[:script].rstrip("\n") + body[body.index("</script>", script) + len("</script>"):]
+        if number:
+            svg = static_svg_of(body, chart_id)
+            size = SVG_SIZE.match(svg)
+            if not size:
+                raise ValueError(f"chart {chart_id}'s static SVG has no width and height")
+            width, height = size.group("width", "height")
+            start = body.index(svg, match.end())
+            tag_end = body.rindex(">", 0, start)  # the static box's opening tag: sized like the chart it will hold
+            body = (f'{body[:tag_end]} style="width:{width}px;height:{height}px">'
+                    f'<noscript><img src="{_href(pagename, name, "svg")}" width="{width}" height="{height}" alt="">'
+                    f"</noscript>{body[start + len(svg):]}")
+        box_end = body.index(">", match.end())
+        body = (f'{body[:box_end]} data-spec="{_href(pagename, name, "vl.json")}" '
+                f'data-static="{_href(pagename, name, "svg")}"{body[box_end:]}')
     return body
 
 
@@ -117,7 +155,8 @@ def add_to_site(site: Path, cache: Path, run=map) -> None:
     svgs = [_drawn(shown[chart_id], chart_id, "svg", cache) for chart_id in missing]
     list(run(rasterise, svgs, [cache / f"{c}.{RECIPE}.png" for c in missing]))
     for page, text in pages.items():
-        with_links = add_downloads(text, page.relative_to(site).with_suffix("").as_posix(), site, cache)
+        pagename = page.relative_to(site).with_suffix("").as_posix()
+        with_links = lighten(add_downloads(text, pagename, site, cache), pagename, site)
         if with_links != text:
             page.write_text(with_links, encoding="utf-8")
     for old in cache.glob("axbook-chart-*"):

@@ -37,9 +37,10 @@ PRIVATE_USE = re.compile(r'\\([ef][0-9a-f]{3})\b|([\ue000-\uf8ff])')
 
 
 def page_characters(site: Path) -> set[str]:
-    """Every character of every HTML page of the site, markup and entities decoded included (over-inclusive)."""
+    """Every character of every HTML page of the site, markup and entities decoded included (over-inclusive), and
+    of the chart specs the pages fetch (the live charts' text)."""
     chars = set(ALWAYS)
-    for page in site.rglob("*.html"):
+    for page in [*site.rglob("*.html"), *site.glob("_charts/*/*.vl.json")]:
         text = page.read_text(encoding="utf-8")
         chars |= set(text) | set(html.unescape(text))
     return chars

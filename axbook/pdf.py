@@ -1,7 +1,8 @@
 """`python -m axbook.pdf` (`make pdf`): the PDF edition of the built site, printed by Debian's Chromium.
 
-Every page of `_toc.yml`, in order, is printed from the built site (served on 127.0.0.1) with the chart library
-blocked, so each chart is its static SVG (vector, Hangul in the embedded Nanum Gothic subset). The pages are joined
+Every page of `_toc.yml`, in order, is printed from the built site (served on 127.0.0.1) as a reader without
+JavaScript sees it, so each chart is its static SVG (vector; Hangul in Nanum Gothic: the page's subset for the first
+chart of a page, Debian's fonts-nanum for the others, shown as images). The pages are joined
 with pypdf into `_build/html/book.pdf`, one outline entry per page; links to the book's own pages point at them
 relative to the PDF (it sits at the site's root), outside links stay as they are. The PDF is written beside the site
 only when whole (a temporary file renamed), and records the site's input digest: `make pdf` on an unchanged site
@@ -55,10 +56,9 @@ def print_pages(site: Path, pages: list[str]) -> tuple[list[tuple[str, bytes, st
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            context = browser.new_context(color_scheme="light")
+            context = browser.new_context(color_scheme="light", java_script_enabled=False)  # the static charts
             for page_path in pages:
                 page = context.new_page()
-                page.route("**/vega-bundle.min.js*", lambda route: route.abort())  # the static charts
                 page.goto(f"{origin}/{page_path}", wait_until="networkidle")
                 page.evaluate("document.fonts.ready")
                 page.emulate_media(media="print")

@@ -3,7 +3,8 @@
 Each chart becomes one mimebundle:
 - ``text/html``: the static SVG (the first paint, and what shows without JavaScript) and the spec as JSON beside
   it, in a div whose id is a hash of the spec, so the same chart always gives the same bytes; on the site,
-  ``_static/axbook-charts.js`` draws it live with the vendored Vega when it comes near the screen. No script in the
+  ``_static/axbook-charts.js`` draws it live with the vendored Vega when it comes near the screen (the site's pages
+  send the spec as a file and only the first static SVG inline: ``axbook.downloads.lighten``). No script in the
   output itself. The spec is pretty-printed so regression diffs point at the changed value;
 - ``image/svg+xml``: the same static SVG, from vl-convert;
 - ``text/plain``: the chart's text description (its alternative text).

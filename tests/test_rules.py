@@ -8,6 +8,7 @@ mutation fails here whatever the stored outputs say (`make mutate` measures how 
 import hashlib
 import html
 import html.parser
+import json
 import re
 import struct
 from decimal import Decimal
@@ -70,7 +71,8 @@ def test_the_dark_filter_inverts_lightness_and_keeps_hues():
 
 def test_the_site_draws_charts_dark_with_the_filter_the_tests_compute():
     css = (ROOT / "_static" / "book.css").read_text(encoding="utf-8")
-    assert f'html[data-theme="dark"] .axbook-chart svg {{ filter: {theme.DARK_FILTER}; }}' in css
+    dark = 'html[data-theme="dark"] .axbook-chart svg, html[data-theme="dark"] .axbook-chart-static img'
+    assert f"{dark} {{ filter: {theme.DARK_FILTER}; }}" in css  # live and static charts, inline or as images
     assert f'html[data-theme="dark"] .axbook-chart {{ background: {theme.in_dark(theme.BACKGROUND)}' in css.replace(
         "#000;", "#000000;")
 
@@ -1099,6 +1101,48 @@ def test_downloads_are_written_and_linked_under_each_chart_named_after_its_figur
     assert downloads.add_downloads(no_chart, "intro", tmp_path / "site", tmp_path / "cache") == no_chart
 
 
+def test_chart_pages_send_specs_as_files_and_only_the_first_chart_s_static_svg_inline(tmp_path):
+    spec, other = _bars("Two bars."), _bars('Two <other> & "bars".')
+    body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(other, figure=None) + "<p>after</p>"
+    cid, other_id = render.chart_id(spec), render.chart_id(other)
+    out = downloads.lighten(body, "chapters/01-x", tmp_path)
+    folder = tmp_path / "_charts" / "chapters-01-x"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["fig-x.vl.json", f"{other_id}.vl.json"])
+    assert json.loads((folder / "fig-x.vl.json").read_text(encoding="utf-8")) == spec
+    assert json.loads((folder / f"{other_id}.vl.json").read_text(encoding="utf-8")) == other
+    assert "<script" not in out and out.count("<svg") == 1 and render.to_svg(spec) in out  # the first chart's only
+    to = "../_charts/chapters-01-x/"
+    assert (f'<div class="axbook-chart" id="{cid}" tabindex="0" data-spec="{to}fig-x.vl.json" '
+            f'data-static="{to}fig-x.svg">\n<div class="axbook-chart-static" role="img" aria-label="Two bars.">'
+            f"{render.to_svg(spec)}</div>") in out
+    width, height = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', render.to_svg(other)).groups()
+    assert (f'<div class="axbook-chart" id="{other_id}" tabindex="0" data-spec="{to}{other_id}.vl.json" '
+            f'data-static="{to}{other_id}.svg">\n<div class="axbook-chart-static" role="img" '
+            f'aria-label="Two &lt;other&gt; &amp; &quot;bars&quot;." style="width:{width}px;height:{height}px">'
+            f'<noscript><img src="{to}{other_id}.svg" width="{width}" height="{height}" alt=""></noscript></div>') in out
+    shown = re.sub(r"<svg.*?</svg>|<noscript>.*?</noscript>| data-\w+=\"[^\"]*\"| style=\"[^\"]*\"", "", out, flags=re.S)
+    expected = re.sub(r"<svg.*?</svg>|\n?<script.*?</script>", "", body, flags=re.S)
+    assert shown == expected  # nothing else changes
+    assert 'data-spec="_charts/intro/fig-x.vl.json"' in downloads.lighten(_chart_body(spec), "intro", tmp_path)
+    assert downloads.lighten("<p>no chart</p>", "intro", tmp_path) == "<p>no chart</p>"
+
+
+def test_a_static_svg_without_a_size_is_an_error_naming_its_chart(tmp_path):
+    spec = _bars("Two bars.")
+    sizeless = _chart_body(spec).replace(render.to_svg(spec), "<svg></svg>")
+    with pytest.raises(ValueError, match=f"^chart {render.chart_id(spec)}'s static SVG has no width and height$"):
+        downloads.lighten(_chart_body(_bars("First.")) + sizeless, "intro", tmp_path)
+
+
+def test_the_fonts_hold_the_characters_of_the_chart_specs_the_pages_fetch(tmp_path):
+    site = _site(tmp_path, {"a.html": "<p>a</p>"})
+    (site / "_charts" / "a").mkdir(parents=True)
+    (site / "_charts" / "a" / "fig.vl.json").write_text('{"title": "중소기업"}', encoding="utf-8")
+    (site / "_charts" / "a" / "fig.csv").write_text("대기업", encoding="utf-8")  # a download: no page shows it
+    chars = fonts.page_characters(site)
+    assert {"중", "소", "기", "업"} <= chars and "대" not in chars
+
+
 def test_a_chart_without_its_static_svg_in_the_page_is_an_error_naming_it():
     body = '<div class="axbook-chart" id="axbook-chart-0123456789ab"><div class="axbook-chart-static">no svg</div>'
     with pytest.raises(ValueError, match="^chart axbook-chart-0123456789ab has no static SVG in the page$"):
@@ -1154,8 +1198,13 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
     assert 'class="axbook-chart-downloads"' in (site / "chapters" / "one.html").read_text(encoding="utf-8")
     assert not (cache / f"axbook-chart-000000000000.{downloads.RECIPE}.png").exists() and not drawn_before.exists()
     assert not named_before.exists()
+    sent = (site / "chapters" / "one.html").read_text(encoding="utf-8")
+    assert "<script" not in sent and 'data-spec="../_charts/chapters-one/fig-x.vl.json"' in sent  # lightened
+    assert json.loads((site / "_charts" / "chapters-one" / "fig-x.vl.json").read_text(encoding="utf-8")) == spec
+    (site / "chapters" / "one.html").write_text("<main>" + _chart_body(spec) + "</main>", encoding="utf-8")  # rebuilt
     downloads.add_to_site(site, cache, run=run)
     assert calls == [1, 0]  # cached: nothing drawn again
+    assert (site / "chapters" / "one.html").read_text(encoding="utf-8") == sent
 
 
 def test_the_build_stops_before_sphinx_without_the_font_charts_are_drawn_in(tmp_path, monkeypatch, capsys):

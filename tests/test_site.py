@@ -242,15 +242,24 @@ def test_what_if_slider_redraws_the_chart(browser_context, server):
     page.close()
 
 
+STATIC_DRAWN = "svg, img"  # the first chart's static SVG is inline, the others' an image of their SVG download
+
+
 @pytest.mark.parametrize("path", _charted_pages())
 def test_without_the_chart_library_static_charts_remain(browser_context, server, path):
+    """Where the library cannot load, every chart, once near the screen, shows its static SVG, at its size."""
     page = browser_context.new_page()
     page.route("**/vega-bundle.min.js*", lambda route: route.abort())
     page.goto(f"{server}/{path}", wait_until="networkidle")
-    static = page.locator(".axbook-chart-static[role=img] svg")
+    page.evaluate(SCROLL_PAST_EVERY_CHART)
+    static = page.locator(".axbook-chart-static[role=img]")
     assert static.count() == _chart_count(path)
     for i in range(static.count()):
-        assert static.nth(i).bounding_box()["height"] > 40
+        drawn = static.nth(i).locator(STATIC_DRAWN).first
+        drawn.wait_for(timeout=5000)
+        assert drawn.evaluate("e => e.tagName === 'svg' || (e.complete && e.naturalWidth > 0)"), i
+        assert drawn.bounding_box()["height"] > 40
+        assert static.nth(i).bounding_box()["height"] == pytest.approx(drawn.bounding_box()["height"], abs=1)
     page.close()
 
 
@@ -416,10 +425,15 @@ def test_the_static_charts_are_drawn_dark_too(browser_context, server):
     _as_first_visit(page, "dark")
     page.route("**/vega-bundle.min.js*", lambda route: route.abort())
     page.goto(f"{server}/{path}", wait_until="networkidle")
-    static = page.locator(".axbook-chart-static svg")
-    assert static.count() == _chart_count(path)
-    assert static.first.evaluate("s => getComputedStyle(s).filter") == theme.DARK_FILTER
-    assert _near(_drawn_colours(page, static.first)[0], theme.in_dark(theme.BACKGROUND))
+    page.evaluate(SCROLL_PAST_EVERY_CHART)
+    static = page.locator(".axbook-chart-static").locator(STATIC_DRAWN)
+    static.last.wait_for(timeout=5000)
+    assert static.count() == _chart_count(path) > 1  # the inline SVG and the images
+    for i in (0, -1):
+        drawn = static.nth(i)
+        assert drawn.evaluate("s => getComputedStyle(s).filter") == theme.DARK_FILTER
+        drawn.scroll_into_view_if_needed()
+        assert _near(_drawn_colours(page, drawn)[0], theme.in_dark(theme.BACKGROUND))
     page.close()
 
 
@@ -435,8 +449,12 @@ def test_charts_are_drawn_live_only_as_they_come_near_the_screen(browser_context
     tops = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.axbook-chart')]
         .map(b => [b.id, b.getBoundingClientRect().top - innerHeight]))""")  # px below the screen's bottom
     for box in [b for b, below in tops.items() if below > 350]:  # out of reach (300 px): still the static chart
-        assert page.locator(f"#{box} .axbook-chart-static svg").count() == 1, box
+        assert page.locator(f"#{box} .axbook-chart-static").count() == 1, box
         assert page.locator(f"#{box} .axbook-chart-live").count() == 0, box
+        spec = page.locator(f"#{box}").get_attribute("data-spec")
+        assert not any(u.path.endswith(spec.lstrip("./")) for u in log.requested), box  # nor its spec fetched
+    first = page.locator(".axbook-chart").first
+    assert first.locator(".axbook-chart-static svg, .axbook-chart-live svg").count() == 1  # the first paint
     fetched = any(u.path.endswith("/vega-bundle.min.js") for u in log.requested)
     if min(tops.values()) < 250:
         assert fetched, tops
@@ -460,9 +478,13 @@ def test_with_javascript_off_every_chart_is_its_static_image_with_its_descriptio
     page.goto(f"{server}/{path}", wait_until="networkidle")
     static = page.locator(".axbook-chart-static[role=img]")
     assert static.count() == _chart_count(path) > 0
+    assert static.first.locator("svg").count() == 1  # inline: the first paint, in the page's webfont
     for i in range(static.count()):
         assert len(static.nth(i).get_attribute("aria-label")) > 20
-        assert static.nth(i).locator("svg").bounding_box()["height"] > 40
+        drawn = static.nth(i).locator(STATIC_DRAWN).first
+        drawn.scroll_into_view_if_needed()
+        assert drawn.evaluate("e => e.tagName === 'svg' || (e.complete && e.naturalWidth > 0)"), i
+        assert drawn.bounding_box()["height"] > 40
     assert page.locator(".axbook-chart-live").count() == 0
     assert not any(u.path.endswith(("/vega-bundle.min.js",)) for u in log.requested)
     assert page.locator("details.axbook-chart-alt").count() == _chart_count(path)
