@@ -32,7 +32,7 @@ help:
 	@echo "make clean    remove _build"
 	@echo "make help     this list"
 	@echo "make lock     recompile requirements.txt from requirements.in"
-	@echo "make vendor   re-fetch vega, vega-lite, vega-embed and the font from the npm registry"
+	@echo "make vendor   re-fetch vega and vega-embed (the site) and vega-lite (the benchmark) from the npm registry"
 
 # The environment is rebuilt when the lock file or the package metadata change. Bytecode is compiled at install:
 # with PYTHONDONTWRITEBYTECODE set (as on this CI machine) every kernel would otherwise recompile pandas and altair

@@ -1,7 +1,7 @@
 /* The book's charts, drawn live as they come near the screen (axbook/render.py writes the boxes, axbook/downloads.py
-   lightens them). Each .axbook-chart box names its Vega-Lite spec (data-spec) and its static SVG (data-static); the
+   lightens them). Each .axbook-chart box names its spec, compiled to Vega at build time (data-spec), and its static SVG (data-static); the
    page's first chart holds that SVG inline (the first paint), the others an image of it inside <noscript> (what
-   stays without JavaScript). The chart library (vendor/vega-bundle.min.js, 0.28 MB sent) is fetched once, when the
+   stays without JavaScript). The chart library (vendor/vega-bundle.min.js: vega and vega-embed, 0.2 MB sent) is fetched once, when the
    first box comes within a screen's reach; each box's spec is fetched as it comes near, the chart drawn live and the
    static one removed. A chart that cannot be drawn shows its static SVG. Loaded only on pages with charts
    (axbook/sphinx_ext.py). */
@@ -54,7 +54,7 @@
     Promise.all([library(), specOf(box)]).then(function (loaded) {
       spec = loaded[1];
       box.appendChild(live);
-      return vegaEmbed(live, spec, {renderer: "svg", actions: false});
+      return vegaEmbed(live, spec, {mode: "vega", renderer: "svg", actions: false});
     }).then(function () {
       var svg = live.querySelector("svg");
       svg.setAttribute("role", "img");

@@ -9,7 +9,8 @@ Files are cached by the spec's hash and the recipe (this code, vl-convert's vers
 changed. Text from the data reaches the files
 as CSV cells and SVG text (escaped by vl-convert), and the page only as an escaped link.
 
-Then each chart page is lightened (`lighten`): the specs leave the page for ``_charts/<page>/<figure>.vl.json``
+Then each chart page is lightened (`lighten`): the specs leave the page, compiled to Vega by vl-convert (the
+compiler that drew the static SVG; the browser then needs no Vega-Lite), for ``_charts/<page>/<figure>.vg.json``
 (fetched by ``_static/axbook-charts.js`` when the chart is drawn), and only the first chart keeps its static SVG
 inline (the first screen's paint, in the page's webfont); the others' static image is their SVG download, shown
 through ``<noscript>`` without JavaScript (and in the PDF edition) or by the chart script if a chart cannot be drawn.
@@ -29,6 +30,8 @@ import vl_convert
 # The renderer's markup (axbook.render.to_html): the figure around a chart, the chart; the links go under its spec.
 CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
                    r'<div class="axbook-chart" id="(?P<id>axbook-chart-[0-9a-f]{12})"')
+VEGA = "vg.json"  # a chart's spec compiled to Vega, as the site's pages fetch it
+SCHEMA_VERSION = re.compile(r"/schema/vega-lite/v(\d+\.\d+)[.\d]*\.json$")
 SPEC_SCRIPT = '<script type="application/json" id="{}-spec">'
 SVG_SIZE = re.compile(r'<svg[^>]*? width="(?P<width>[\d.]+)" height="(?P<height>[\d.]+)"')
 STATIC_SVG = re.compile(r'<div class="axbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
@@ -67,6 +70,15 @@ def rasterise(svg: Path, png: Path) -> None:
     partial.replace(png)
 
 
+def vega_of(spec: dict) -> str:
+    """The chart compiled to Vega (compact JSON) with the Vega-Lite version its spec was written for."""
+    found = SCHEMA_VERSION.search(spec.get("$schema", ""))
+    if not found:
+        raise ValueError(f"a chart spec without a Vega-Lite $schema version: {spec.get('$schema')!r}")
+    return json.dumps(vl_convert.vegalite_to_vega(spec, vl_version=found.group(1)), ensure_ascii=False,
+                      separators=(",", ":"))
+
+
 def static_svg_of(body: str, chart_id: str) -> str:
     box = body.index(f'<div class="axbook-chart" id="{chart_id}"')
     found = STATIC_SVG.match(body, body.index('<div class="axbook-chart-static"', box))
@@ -85,6 +97,8 @@ def _drawn(body: str, chart_id: str, kind: str, cache: Path) -> Path:
         partial = cached.with_suffix(".partial")
         if kind == "csv":
             partial.write_text(chart_csv(spec_of(body, chart_id)), encoding="utf-8")
+        elif kind == VEGA:
+            partial.write_text(vega_of(spec_of(body, chart_id)), encoding="utf-8")
         else:
             partial.write_text(static_svg_of(body, chart_id), encoding="utf-8")
         partial.replace(cached)
@@ -117,16 +131,16 @@ def add_downloads(body: str, pagename: str, site: Path, cache: Path) -> str:
     return body
 
 
-def lighten(body: str, pagename: str, site: Path) -> str:
-    """The page as sent: every chart's spec in `site` as a file named in the box's `data-spec`, and every static
-    SVG but the first replaced by its download (`data-static`; an image in `<noscript>`) in a box of its size."""
+def lighten(body: str, pagename: str, site: Path, cache: Path) -> str:
+    """The page as sent: every chart's spec, compiled to Vega, in `site` as a file named in the box's `data-spec`;
+    every static SVG but the first replaced by its download (`data-static`; an image in `<noscript>`) in a box of its
+    size."""
     charts = list(enumerate(CHART.finditer(body)))
     for number, match in reversed(charts):  # from the end, so earlier positions stay valid
         chart_id, name = match.group("id"), match.group("figure") or match.group("id")
-        target = site / "_charts" / pagename.replace("/", "-") / f"{name}.vl.json"
+        target = site / "_charts" / pagename.replace("/", "-") / f"{name}.{VEGA}"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(spec_of(body, chart_id), ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        shutil.copyfile(_drawn(body, chart_id, VEGA, cache), target)
         script = body.index(SPEC_SCRIPT.format(chart_id), match.end())
         body = body[:script].rstrip("\n") + body[body.index("</script>", script) + len("</script>"):]
         if number:
@@ -141,7 +155,7 @@ def lighten(body: str, pagename: str, site: Path) -> str:
                     f'<noscript><img src="{_href(pagename, name, "svg")}" width="{width}" height="{height}" alt="">'
                     f"</noscript>{body[start + len(svg):]}")
         box_end = body.index(">", match.end())
-        body = (f'{body[:box_end]} data-spec="{_href(pagename, name, "vl.json")}" '
+        body = (f'{body[:box_end]} data-spec="{_href(pagename, name, VEGA)}" '
                 f'data-static="{_href(pagename, name, "svg")}"{body[box_end:]}')
     return body
 
@@ -153,13 +167,16 @@ def add_to_site(site: Path, cache: Path, run=map) -> None:
     shown = {m.group("id"): text for text in pages.values() for m in CHART.finditer(text)}
     missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.{RECIPE}.png").exists()]
     svgs = [_drawn(shown[chart_id], chart_id, "svg", cache) for chart_id in missing]
-    list(run(rasterise, svgs, [cache / f"{c}.{RECIPE}.png" for c in missing]))
+    rasterised = run(rasterise, svgs, [cache / f"{c}.{RECIPE}.png" for c in missing])
+    for chart_id, text in shown.items():  # compiled here while the pool rasterises
+        _drawn(text, chart_id, VEGA, cache)
+    list(rasterised)
     for page, text in pages.items():
         pagename = page.relative_to(site).with_suffix("").as_posix()
-        with_links = lighten(add_downloads(text, pagename, site, cache), pagename, site)
-        if with_links != text:
-            page.write_text(with_links, encoding="utf-8")
+        sent = lighten(add_downloads(text, pagename, site, cache), pagename, site, cache)
+        if sent != text:
+            page.write_text(sent, encoding="utf-8")
     for old in cache.glob("axbook-chart-*"):
-        chart_id, *recipe = old.name.split(".")[:-1]  # files of an older naming have no recipe part
-        if chart_id not in shown or recipe != [RECIPE]:
+        chart_id, _, kind = old.name.partition(".")
+        if chart_id not in shown or kind.split(".")[0] != RECIPE:  # files of an older naming have no recipe part
             old.unlink()

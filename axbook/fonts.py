@@ -40,7 +40,7 @@ def page_characters(site: Path) -> set[str]:
     """Every character of every HTML page of the site, markup and entities decoded included (over-inclusive), and
     of the chart specs the pages fetch (the live charts' text)."""
     chars = set(ALWAYS)
-    for page in [*site.rglob("*.html"), *site.glob("_charts/*/*.vl.json")]:
+    for page in [*site.rglob("*.html"), *site.glob("_charts/*/*.vg.json")]:
         text = page.read_text(encoding="utf-8")
         chars |= set(text) | set(html.unescape(text))
     return chars

@@ -1105,39 +1105,55 @@ def test_chart_pages_send_specs_as_files_and_only_the_first_chart_s_static_svg_i
     spec, other = _bars("Two bars."), _bars('Two <other> & "bars".')
     body = "<p>before</p>" + _chart_body(spec) + "<p>between</p>" + _chart_body(other, figure=None) + "<p>after</p>"
     cid, other_id = render.chart_id(spec), render.chart_id(other)
-    out = downloads.lighten(body, "chapters/01-x", tmp_path)
+    out = downloads.lighten(body, "chapters/01-x", tmp_path, tmp_path / "cache")
     folder = tmp_path / "_charts" / "chapters-01-x"
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["fig-x.vl.json", f"{other_id}.vl.json"])
-    assert json.loads((folder / "fig-x.vl.json").read_text(encoding="utf-8")) == spec
-    assert json.loads((folder / f"{other_id}.vl.json").read_text(encoding="utf-8")) == other
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["fig-x.vg.json", f"{other_id}.vg.json"])
+    assert (folder / "fig-x.vg.json").read_text(encoding="utf-8") == downloads.vega_of(spec)
+    assert (folder / f"{other_id}.vg.json").read_text(encoding="utf-8") == downloads.vega_of(other)
     assert "<script" not in out and out.count("<svg") == 1 and render.to_svg(spec) in out  # the first chart's only
     to = "../_charts/chapters-01-x/"
-    assert (f'<div class="axbook-chart" id="{cid}" tabindex="0" data-spec="{to}fig-x.vl.json" '
+    assert (f'<div class="axbook-chart" id="{cid}" tabindex="0" data-spec="{to}fig-x.vg.json" '
             f'data-static="{to}fig-x.svg">\n<div class="axbook-chart-static" role="img" aria-label="Two bars.">'
             f"{render.to_svg(spec)}</div>") in out
     width, height = re.search(r'<svg[^>]* width="(\d+)" height="(\d+)"', render.to_svg(other)).groups()
-    assert (f'<div class="axbook-chart" id="{other_id}" tabindex="0" data-spec="{to}{other_id}.vl.json" '
+    assert (f'<div class="axbook-chart" id="{other_id}" tabindex="0" data-spec="{to}{other_id}.vg.json" '
             f'data-static="{to}{other_id}.svg">\n<div class="axbook-chart-static" role="img" '
             f'aria-label="Two &lt;other&gt; &amp; &quot;bars&quot;." style="width:{width}px;height:{height}px">'
             f'<noscript><img src="{to}{other_id}.svg" width="{width}" height="{height}" alt=""></noscript></div>') in out
     shown = re.sub(r"<svg.*?</svg>|<noscript>.*?</noscript>| data-\w+=\"[^\"]*\"| style=\"[^\"]*\"", "", out, flags=re.S)
     expected = re.sub(r"<svg.*?</svg>|\n?<script.*?</script>", "", body, flags=re.S)
     assert shown == expected  # nothing else changes
-    assert 'data-spec="_charts/intro/fig-x.vl.json"' in downloads.lighten(_chart_body(spec), "intro", tmp_path)
-    assert downloads.lighten("<p>no chart</p>", "intro", tmp_path) == "<p>no chart</p>"
+    cache = tmp_path / "cache"
+    assert 'data-spec="_charts/intro/fig-x.vg.json"' in downloads.lighten(_chart_body(spec), "intro", tmp_path, cache)
+    assert downloads.lighten("<p>no chart</p>", "intro", tmp_path, cache) == "<p>no chart</p>"
+
+
+def test_the_site_s_charts_are_compiled_to_vega_with_the_vega_lite_version_of_their_schema(monkeypatch):
+    spec = _bars('Two "bars" <b>.')
+    vega = json.loads(downloads.vega_of(spec))
+    assert vega["$schema"].startswith("https://vega.github.io/schema/vega/v") and vega["description"] == spec["description"]
+    assert "\n" not in downloads.vega_of(spec) and '": ' not in downloads.vega_of(spec)  # compact
+    calls = []
+    monkeypatch.setattr(downloads.vl_convert, "vegalite_to_vega", lambda spec, **kw: calls.append(kw) or {})
+    downloads.vega_of({"$schema": "https://vega.github.io/schema/vega-lite/v6.4.1.json"})
+    downloads.vega_of({"$schema": "https://vega.github.io/schema/vega-lite/v5.20.json"})
+    assert calls == [{"vl_version": "6.4"}, {"vl_version": "5.20"}]
+    for schema in (None, "https://vega.github.io/schema/vega/v6.json", "https://x/schema/vega-lite/v6.4.1.json.bak"):
+        with pytest.raises(ValueError, match="^a chart spec without a Vega-Lite \\$schema version: "):
+            downloads.vega_of({"$schema": schema} if schema else {})
 
 
 def test_a_static_svg_without_a_size_is_an_error_naming_its_chart(tmp_path):
     spec = _bars("Two bars.")
     sizeless = _chart_body(spec).replace(render.to_svg(spec), "<svg></svg>")
     with pytest.raises(ValueError, match=f"^chart {render.chart_id(spec)}'s static SVG has no width and height$"):
-        downloads.lighten(_chart_body(_bars("First.")) + sizeless, "intro", tmp_path)
+        downloads.lighten(_chart_body(_bars("First.")) + sizeless, "intro", tmp_path, tmp_path / "cache")
 
 
 def test_the_fonts_hold_the_characters_of_the_chart_specs_the_pages_fetch(tmp_path):
     site = _site(tmp_path, {"a.html": "<p>a</p>"})
     (site / "_charts" / "a").mkdir(parents=True)
-    (site / "_charts" / "a" / "fig.vl.json").write_text('{"title": "중소기업"}', encoding="utf-8")
+    (site / "_charts" / "a" / "fig.vg.json").write_text('{"title": "중소기업"}', encoding="utf-8")
     (site / "_charts" / "a" / "fig.csv").write_text("대기업", encoding="utf-8")  # a download: no page shows it
     chars = fonts.page_characters(site)
     assert {"중", "소", "기", "업"} <= chars and "대" not in chars
@@ -1199,8 +1215,10 @@ def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_ent
     assert not (cache / f"axbook-chart-000000000000.{downloads.RECIPE}.png").exists() and not drawn_before.exists()
     assert not named_before.exists()
     sent = (site / "chapters" / "one.html").read_text(encoding="utf-8")
-    assert "<script" not in sent and 'data-spec="../_charts/chapters-one/fig-x.vl.json"' in sent  # lightened
-    assert json.loads((site / "_charts" / "chapters-one" / "fig-x.vl.json").read_text(encoding="utf-8")) == spec
+    assert "<script" not in sent and 'data-spec="../_charts/chapters-one/fig-x.vg.json"' in sent  # lightened
+    assert (site / "_charts" / "chapters-one" / "fig-x.vg.json").read_text(encoding="utf-8") == downloads.vega_of(spec)
+    assert {p.name for p in cache.iterdir()} == {f"{render.chart_id(spec)}.{downloads.RECIPE}.{kind}"
+                                                  for kind in (*downloads.KINDS, downloads.VEGA)}  # the rest pruned
     (site / "chapters" / "one.html").write_text("<main>" + _chart_body(spec) + "</main>", encoding="utf-8")  # rebuilt
     downloads.add_to_site(site, cache, run=run)
     assert calls == [1, 0]  # cached: nothing drawn again
