@@ -9,7 +9,8 @@ milliseconds from navigation start until every chart box holds its live SVG, scr
 (the files it needs that the first did not). The stock page: a one-notebook Jupyter Book 1 built here with Altair's default
 renderer, whose three scripts come from a CDN; the browser is given the same three packages (the site's vendored
 vega and vega-embed with vega-lite between them, all from npm; the book's charts need no vega-lite, being compiled to
-Vega at build time) so nothing leaves the machine, and they are counted at that size. Ratios are book / stock, measured side by side in one run.
+Vega at build time) so nothing leaves the machine, and they are counted at that size. Ratios are book / stock,
+measured side by side in one run.
 Run: .venv/bin/python benchmarks/page_weight.py   (about a minute)
 """
 
