@@ -12,6 +12,8 @@
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
 - Downloads: under each chart, its data as CSV and the chart as SVG and PNG (``axbook.downloads``).
+- Sharing: Open Graph and Twitter card tags on every page, and ``sitemap.xml`` once the site's public address is
+  set (``axbook.sharing``).
 - Fonts: the published Nanum Gothic and Font Awesome files are cut to what the site's pages use (``axbook.fonts``),
   after every page is written, since the subset depends on all of them.
 - sphinx-thebe: JB1 always loads it; it injects an inline `const THEBE_JS_URL = "https://unpkg.com/..."`
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from axbook import data, deps, execute
+from axbook import data, deps, execute, sharing, toc
 from axbook.paths import PDF_NAME, ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
@@ -129,6 +131,18 @@ def _finish_site(app, exception):
         fonts.prune(font_cache, {future.result() for future in cut})
 
 
+def _check_site_url(app, config):
+    sharing.site_url(config.html_baseurl)  # a wrong address stops the build before any page is read
+
+
+def _write_sitemap(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    if not sharing.write_sitemap(Path(app.outdir), app.config.html_baseurl, toc.html_pages(Path(app.srcdir))):
+        logger.info("sharing: no html.baseurl in _config.yml, so no og:url, og:image or sitemap.xml (they need the "
+                    "site's public address)")
+
+
 def _drop_thebe(app):
     for listeners in app.events.listeners.values():
         for listener in list(listeners):
@@ -186,6 +200,8 @@ def _assets_only_where_used(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("html-page-context", _assets_only_where_used)
     app.connect("html-page-context", _pdf_link_from_every_page)
+    app.connect("html-page-context", sharing.add_tags)
+    app.connect("config-inited", _check_site_url)
     app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)
@@ -196,4 +212,5 @@ def setup(app):
     app.connect("env-merge-info", _merge)
     app.connect("build-finished", _publish_data)
     app.connect("build-finished", _finish_site)
+    app.connect("build-finished", _write_sitemap)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

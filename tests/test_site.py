@@ -7,6 +7,7 @@ drawn live as SVG; the what-if slider changes the drawn chart. Screenshots go to
 import base64
 import csv
 import functools
+import html
 import io
 import re
 import struct
@@ -17,10 +18,11 @@ from xml.etree import ElementTree
 
 import nbformat
 import pytest
+import yaml
 from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
-from axbook import ai_gap, data, downloads, fonts, sphinx_ext, theme, toc
+from axbook import ai_gap, data, downloads, fonts, sharing, sphinx_ext, theme, toc
 from axbook.paths import ROOT
 from axbook.pdf import CHROMIUM, FLAGS, serve
 
@@ -170,6 +172,37 @@ def test_every_page_names_the_licences_in_its_footer():
         text = (SITE / page).read_text(encoding="utf-8")
         footer = text.split('<div class="extra_footer">', 1)[-1].split("</div>", 1)[0] if "extra_footer" in text else ""
         assert "the code under MIT" in footer and "CC BY 4.0" in footer, page
+
+
+def _meta(text: str) -> dict[str, str]:
+    """The page's Open Graph and Twitter tags, values unescaped."""
+    found = re.findall(r'<meta (?:property|name)="((?:og|twitter):[\w:]+)" content="([^"]*)" />', text)
+    assert len({k for k, _ in found}) == len(found), found  # each once
+    return {k: html.unescape(v) for k, v in found}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_can_be_shared(path):
+    """Title, description, book name and card on every page; the URL and the chart image exactly when the site's
+    public address is configured (absolute URLs only); the image a page would name is its first chart's PNG."""
+    text = (SITE / path).read_text(encoding="utf-8")
+    tags = _meta(text)
+    heading = html.unescape(re.sub(r"<[^>]+>|¶|#", "", re.search(r"<h1>(.*?)</h1>", text, re.S).group(1))).strip()
+    assert tags["og:title"] == heading
+    assert 40 <= len(tags["og:description"]) <= sharing.DESCRIPTION_LENGTH, tags["og:description"]
+    book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert tags["og:site_name"] == book["title"]
+    assert tags["og:type"] == ("website" if path == PAGES[0] else "article")
+    image = sharing.first_chart(text, path.removesuffix(".html"))
+    if image:
+        png = (SITE / image["path"]).read_bytes()
+        assert _is_png(png) and struct.unpack(">II", png[16:24]) == (image["width"], image["height"]), image
+        assert len(image["alt"]) > 20
+    site = sharing.site_url(book.get("html", {}).get("baseurl", ""))
+    assert tags.get("og:url") == (site + path if site else None)
+    assert tags.get("og:image") == (site + image["path"] if site and image else None)
+    assert tags["twitter:card"] == ("summary_large_image" if site and image else "summary")
+    assert (SITE / sharing.SITEMAP).exists() == bool(site)
 
 
 def test_no_page_carries_the_day_it_was_built():

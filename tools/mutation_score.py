@@ -13,7 +13,7 @@ KILLED = {1, 3, 37}
 NOT_RUN = {None, 34}  # not checked yet, skipped
 MACHINERY = ["descriptor", "data", "deps", "validate", "build", "sphinx_ext", "toc", "regen", "render", "text",
              "theme", "charts", "claims", "params", "datapage", "frontpage", "ledgers", "failures", "stale", "scaffold",
-             "downloads", "fonts", "pdf"]
+             "downloads", "fonts", "pdf", "sharing"]
 
 
 def scores(mutants: Path) -> dict[str, collections.Counter]:
