@@ -156,6 +156,7 @@ _NOISE = ("Kernel is running over TCP without encryption",)
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+RAISED = re.compile(r"^[\w.]*(?:Error|Exception): \S")  # a traceback's last line: what stopped the build
 
 
 def _shown_line(line: str) -> str | None:
@@ -165,7 +166,7 @@ def _shown_line(line: str) -> str | None:
         return f"  executing {_shown(Path(executing.group(1)))}"
     if line.endswith(f": {FROM_COPY}"):
         return f"  {line}"
-    if ("WARNING" in line or "ERROR" in line) and not any(noise in line for noise in _NOISE):
+    if ("WARNING" in line or "ERROR" in line or RAISED.match(line)) and not any(noise in line for noise in _NOISE):
         return "  " + line
     return None
 

@@ -1309,3 +1309,15 @@ def test_the_sitemap_lists_every_page_by_its_public_address_and_is_written_only_
     assert sharing.write_sitemap(tmp_path, "", ["intro.html"]) is False and not (tmp_path / "sitemap.xml").exists()
     assert sharing.write_sitemap(tmp_path, "https://e.org/b", ["a&b.html"]) is True
     assert b"<loc>https://e.org/b/a&amp;b.html</loc>" in (tmp_path / "sitemap.xml").read_bytes()
+
+
+def test_the_build_shows_the_error_that_stopped_sphinx_not_only_where_its_log_is():
+    from axbook import build
+
+    shown = build._shown_line("sphinx.errors.ConfigError: _config.yml html.baseurl: 'x' is not the site's public address")
+    assert shown == "  sphinx.errors.ConfigError: _config.yml html.baseurl: 'x' is not the site's public address"
+    assert build._shown_line("\x1b[91mValueError: chart x has no spec in the page\x1b[0m") == (
+        "  ValueError: chart x has no spec in the page")
+    assert build._shown_line("  File \"x.py\", line 3, in f") is None
+    assert build._shown_line("reading sources... [ 50%] chapters/01") is None
+    assert build._shown_line("Errors: none") is None  # not an exception's line
