@@ -38,6 +38,7 @@ _ASCII_CELL = {
     "boolean": re.compile(r"true|false"),
 }
 # Characters that render as nothing or as a plain space, so a reader cannot see them in a cell.
+FORMULA_START = ("=", "+", "-", "@")  # what makes a spreadsheet read a CSV cell as a formula (OWASP: CSV injection)
 _INVISIBLE = re.compile(r"[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3164\ufeff\uffa0]")
 
 
@@ -158,6 +159,9 @@ def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
             elif not unicodedata.is_normalized("NFC", cell):
                 problems.append(f"{where}: value {shown(cell)} is not in Unicode NFC form (decomposed Hangul?); "
                                 "re-save it composed")
+            elif kinds[column] == "string" and cell.startswith(FORMULA_START):
+                problems.append(f"{where}: value {shown(cell)} starts with {cell[0]!r}, which a spreadsheet opening "
+                                "the published CSV would run as a formula; reword it")
             elif cell and kinds[column] in _ASCII_CELL and not _ASCII_CELL[kinds[column]].fullmatch(cell):
                 wanted = "true or false" if kinds[column] == "boolean" else "plain ASCII digits"
                 article = "an" if kinds[column][0] in "aeiou" else "a"

@@ -222,6 +222,12 @@ CASES = [
     ("underscore-digits", _set("ai_use_rate.csv", 5, "year", "2_023"), "ai_use_rate.csv", 5, "year", ["'2_023'"]),
     ("boolean-1", _set("sources.csv", 2, "primary", "1"), "sources.csv", 2, "primary", ["true or false"]),
     ("boolean-TRUE", _set("sources.csv", 2, "primary", "TRUE"), "sources.csv", 2, "primary", ["true or false"]),
+    # text a spreadsheet would run (the CSVs are published as downloads)
+    ("formula-label", _set("ai_use_rate.csv", 8, "group_ko", '=HYPERLINK("https://x.example")'), "ai_use_rate.csv", 8,
+     "group_ko", ["""value '=HYPERLINK("https://x.example")' starts with '=', which a spreadsheet""", "formula"]),
+    ("formula-plus", _set("sources.csv", 2, "note", "+cmd|' /C calc'!A0"), "sources.csv", 2, "note", ["'+'", "formula"]),
+    ("formula-minus", _set("sources.csv", 3, "gloss_en", "-2+3"), "sources.csv", 3, "gloss_en", ["'-'", "formula"]),
+    ("formula-at", _set("policy_asks.csv", 2, "text_en", "@SUM(1)"), "policy_asks.csv", 2, "text_en", ["'@'", "formula"]),
     ("multiline-line-numbers", _multiline_then_bad, "policy_asks.csv", 4, "position", ["'x'"]),
     # header
     ("header-typo", _text("claims.csv", ",source_id\n", ",sourc_id\n"), "claims.csv", 1, None,
