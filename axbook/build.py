@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -32,6 +33,9 @@ STAGE = BUILD / "stage"
 SITE = BUILD / "html"
 # Pages are read (and their notebooks executed) in this many processes; AXBOOK_JOBS=1 builds serially.
 JOBS = int(os.environ.get("AXBOOK_JOBS") or os.cpu_count() or 1)
+# A build takes under a minute here; a page hung in a writer or a kernel would otherwise hold CI until its own limit.
+TIMEOUT = float(os.environ.get("AXBOOK_BUILD_TIMEOUT") or 900)
+TIMED_OUT = 124  # timeout(1)'s exit status
 # Not inputs of the site: version control, environments, outputs, caches, and the tests and tools that read it.
 NOT_INPUTS = {".git", ".venv", "_build", "mutants", "tests", "benchmarks", "tools", ".ci", ".github",
               "__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
@@ -128,7 +132,12 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             sphinx.stop()
             print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
             return 1
-        returncode, log = sphinx.wait()
+        returncode, log = sphinx.wait(TIMEOUT)
+        if returncode == TIMED_OUT:
+            print(f"build stopped: Sphinx ran over {TIMEOUT:.0f} s (a page hung? AXBOOK_BUILD_TIMEOUT sets the limit); "
+                  f"log: {_shown(site.parent / 'logs' / 'build.log')}; {_shown(site)} still holds the last complete site",
+                  file=sys.stderr)
+            return returncode
         if returncode != 0:
             cell_error = failures.from_log(log)
             if cell_error:
@@ -179,7 +188,9 @@ class Quiet:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         self._lines: list[str] = []
         self._log = open(log_file, "w", encoding="utf-8")
-        self._proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        # Its own process group, so stopping it stops its workers and kernels too.
+        self._proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+                                      process_group=0)
         self._reader = threading.Thread(target=self._pump, daemon=True)
         self._reader.start()
 
@@ -191,9 +202,13 @@ class Quiet:
             if shown:
                 print(shown, flush=True)
 
-    def wait(self) -> tuple[int, str]:
+    def wait(self, timeout: float | None = None) -> tuple[int, str]:
+        """The command's exit status and output; TIMED_OUT (the command stopped) after `timeout` seconds."""
         try:
-            returncode = self._proc.wait()
+            returncode = self._proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            return TIMED_OUT, "".join(self._lines)
         except BaseException:
             self.stop()
             raise
@@ -201,14 +216,21 @@ class Quiet:
         self._log.close()
         return returncode, "".join(self._lines)
 
+    def _signal_group(self, sig: int) -> None:
+        try:
+            os.killpg(self._proc.pid, sig)
+        except ProcessLookupError:  # the whole group is gone already
+            pass
+
     def stop(self) -> None:
         if self._proc.poll() is None:
-            self._proc.terminate()
+            self._signal_group(signal.SIGTERM)
             try:
                 self._proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+                pass
+        self._signal_group(signal.SIGKILL)  # what ignored the request, and workers or kernels that outlived it
+        self._proc.wait()
         self._reader.join()
         self._log.close()
 

@@ -20,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -402,3 +403,29 @@ def test_bad_data_stops_the_build_and_sphinx_and_publishes_nothing(repo):
     assert {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()} == before
 
 
+
+
+def test_a_hung_build_is_stopped_at_the_timeout_with_everything_it_started(tmp_path):
+    """A command that outlives the limit is stopped, its children too (a forked worker, a kernel), and the build
+    reads TIMED_OUT with the output so far."""
+    pid_file = tmp_path / "child.pid"
+    script = ("import subprocess, sys, time; "
+              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)']); "
+              f"open({str(pid_file)!r}, 'w').write(str(child.pid)); print('started', flush=True); time.sleep(600)")
+    quiet = build.Quiet([sys.executable, "-c", script], tmp_path / "log.txt")
+    started = time.monotonic()
+    returncode, log = quiet.wait(timeout=3)
+    assert returncode == build.TIMED_OUT and "started" in log and time.monotonic() - started < 30
+    child = int(pid_file.read_text())
+    for _ in range(50):  # the group was sent SIGKILL: the child is gone once reaped by init
+        if not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"child {child} outlived the timeout")
+    assert (tmp_path / "log.txt").read_text() == "started\n"
+
+
+def test_a_build_within_the_timeout_returns_its_own_status(tmp_path):
+    quiet = build.Quiet([sys.executable, "-c", "print('done'); raise SystemExit(3)"], tmp_path / "log.txt")
+    assert quiet.wait(timeout=60) == (3, "done\n")
