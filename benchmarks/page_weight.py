@@ -16,6 +16,7 @@ Run: .venv/bin/python benchmarks/page_weight.py   (about a minute)
 
 import gzip
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,8 +69,10 @@ def visit(context, url: str, cdn_body: bytes | None = None, timed: bool = False)
         page.evaluate(SCROLL_PAST_EVERY_CHART)
         page.wait_for_function(DRAWN, timeout=30000)
         drawn_ms = page.evaluate("performance.now()")
+        marks = page.evaluate("performance.getEntriesByType('mark').filter(m => m.name.startsWith('axbook-chart-'))"
+                              ".map(m => [m.name, m.startTime])")
     else:
-        drawn_ms = None
+        drawn_ms, marks = None, []
         page.goto(url, wait_until="networkidle")
     first_view = dict(bodies)
     page.evaluate(SCROLL_PAST_EVERY_CHART)
@@ -79,7 +82,17 @@ def visit(context, url: str, cdn_body: bytes | None = None, timed: bool = False)
     if cdn_body is not None:
         for cdn_url in first:  # count each CDN script at its real share: all three are in cdn_body
             bodies[cdn_url] = cdn_body if cdn_url == first[0] else b""
-    return {"bodies": bodies, "first_view": first_view, "ms": drawn_ms}
+    return {"bodies": bodies, "first_view": first_view, "ms": drawn_ms, "marks": marks}
+
+
+def drawing(marks: list) -> tuple[float, list[float]] | None:
+    """From the chart script's marks: ms from navigation to the first chart drawn, and each chart's ms from coming
+    near the screen to drawn (what the reader waits, whatever the scrolling pace)."""
+    near = {name.split(":", 1)[1]: t for name, t in marks if name.startswith("axbook-chart-near:")}
+    drawn = {name.split(":", 1)[1]: t for name, t in marks if name.startswith("axbook-chart-drawn:")}
+    if not drawn:
+        return None
+    return min(drawn.values()), sorted(drawn[box] - near[box] for box in drawn)
 
 
 def _body(response) -> bytes:
@@ -138,7 +151,7 @@ def main() -> int:
                 for timed in (False, True):
                     context = browser.new_context(viewport={"width": 1280, "height": 900})  # empty cache
                     result = visit(context, f"{book_url}/{page}", timed=timed)
-                    results.setdefault(page, result)["ms"] = result["ms"]
+                    results.setdefault(page, result).update(ms=result["ms"], marks=result["marks"])
                     context.close()
             stock = {}
             for timed in (False, True):
@@ -162,6 +175,13 @@ def main() -> int:
         _, sent, requests = totals(result["bodies"])
         print(f"{page:<40}{opened / 1e3:>9.0f}{opened / s_sent:>8.2f}{opened_requests:>5}"
               f"{sent / 1e3:>9.0f}{sent / s_sent:>8.2f}{requests:>5}{result['ms']:>8.0f}{result['ms'] / stock['ms']:>8.2f}")
+    print("\ncharts, timed visit (scrolling two frames a chart): first chart drawn; each chart, near the screen -> drawn")
+    for page, result in results.items():
+        timing = drawing(result["marks"])
+        if timing:
+            first, waits = timing
+            print(f"  {page:<38} first {first:>5.0f} ms; near -> drawn median {statistics.median(waits):>4.0f} ms, "
+                  f"max {max(waits):>4.0f} ms ({len(waits)} charts)")
     chapters = [p for p in results if p.startswith("chapters/")]
     if len(chapters) >= 2:
         first, second = results[chapters[0]]["bodies"], results[chapters[1]]["bodies"]

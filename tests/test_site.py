@@ -231,6 +231,10 @@ def test_every_chart_is_drawn_with_text_alternative(browser_context, server, pat
         label = svg.get_attribute("aria-label") or ""
         assert len(label) > 20, f"chart {i} has no text alternative"
     assert page.locator("figure .caption-number").count() == expected  # every chart is a numbered figure
+    # The marks benchmarks/page_weight.py times charts by: one "near" before one "drawn", for every chart.
+    marks = page.evaluate("""[...document.querySelectorAll('.axbook-chart')].map(b => ['near', 'drawn'].map(w =>
+        performance.getEntriesByName('axbook-chart-' + w + ':' + b.id, 'mark').map(m => m.startTime)))""")
+    assert all(len(near) == len(drawn) == 1 and near[0] <= drawn[0] for near, drawn in marks), marks
     page.close()
 
 
