@@ -174,24 +174,25 @@ def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
 def _schema_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> list[str]:
     # The rows already read (step 2, strict CSV) are handed to frictionless as they are: from a path it would
     # re-read each file and guess its dialect with csv.Sniffer, whose regex takes seconds on long quoted cells.
+    # (The descriptor's own schema allows no format, encoding or dialect to drop beside the path: axbook.descriptor.)
     inline = {**desc, "resources": [
-        {**{k: v for k, v in res.items() if k not in ("path", "format", "mediatype", "encoding", "dialect")},
+        {**{k: v for k, v in res.items() if k != "path"},
          "data": [tables[res["name"]].header, *(cells for _, cells in tables[res["name"]].records)]}
         for res in desc["resources"]]}
     report = Package(inline).validate()
     problems = [f"{Path(data_dir).name}/{descriptor.NAME}: {e.message}" for e in report.errors]
     for task in report.tasks:
-        table = tables.get(task.name)
+        table = tables[task.name]
         for e in task.errors:
             row = getattr(e, "row_number", None)
-            line = table.records[row - 2][0] if table and row and 2 <= row <= len(table.records) + 1 else row
+            # frictionless counts rows (header = 1); a quoted cell may span lines, so the file's line is looked up.
+            line = table.records[row - 2][0] if row and 2 <= row <= len(table.records) + 1 else row
             column = getattr(e, "field_name", None) or ", ".join(getattr(e, "field_names", []) or []) or None
             value = getattr(e, "cell", None)
             if value is None and getattr(e, "field_cells", None):
                 value = ", ".join(map(str, e.field_cells))
             shown_value = f": value {shown(value)}" if value is not None else ""
-            place = table.path if table else task.name
-            problems.append(f"{_where(data_dir, place, line, column)}{shown_value}: {e.title.lower()}: {e.note}")
+            problems.append(f"{_where(data_dir, table.path, line, column)}{shown_value}: {e.title.lower()}: {e.note}")
     return problems
 
 

@@ -65,6 +65,8 @@ def test_value_in_quote_matches_whole_numbers_only(value, quote, expected):
     ("중소기업은 [4.5]%", "4.5", "대기업이 4.5%", "is not in the quote"),
     ("[5]%", "5", "5% 그리고 5%", "occurs 2 times"),
     ("2.[5]%", "5", "2.5%", "part of a longer number"),
+    ("대기업이 [[13.5]%로", "13.5", "대기업이 13.5%로", "printed_as must mark the value with exactly one pair of [brackets]"),
+    ("대기업이 [13.5]]%로", "13.5", "대기업이 13.5%로", "printed_as must mark the value with exactly one pair of [brackets]"),
 ])
 def test_bind_ties_a_value_to_one_place(printed_as, printed, quote, why):
     offset, reason = data.bind(printed_as, printed, quote)
@@ -85,8 +87,32 @@ def test_loader_types_columns_with_the_validators_parser():
 
 
 def test_unknown_dataset_names_the_known_ones():
-    with pytest.raises(KeyError, match="no dataset 'ai_use'.*known: .*ai_use_rate"):
+    known = ", ".join(sorted(r["name"] for r in data.validate()["resources"]))
+    with pytest.raises(KeyError) as refused:
         data.load("ai_use")
+    assert refused.value.args[0] == f"no dataset 'ai_use' in data/datapackage.yaml; known: {known}"
+
+
+def test_loaded_text_columns_hold_strings_and_empty_cells_as_missing():
+    sources = data.load("sources")
+    assert sources["quote"].map(type).eq(str).all()
+    assert sources["url"].isna().any() and not sources["url"].eq("").any()  # empty cells are missing, not ""
+    assert data.load("kibo_eligibility")["value_printed"].isna().any()
+
+
+def test_loading_a_table_records_the_files_it_read_for_the_page_that_reads_it(tmp_path, monkeypatch):
+    from axbook import deps
+
+    log = tmp_path / "read.log"
+    monkeypatch.setenv(deps.ENV, str(log))
+    data.load("kibo_steps")
+    assert deps.read_log(log) == {(DATA_DIR / "datapackage.yaml").resolve(), (DATA_DIR / "kibo_steps.csv").resolve()}
+
+
+def test_a_cell_is_shown_quoted_with_anything_unprintable_escaped():
+    assert data.shown("") == data.shown(None) == "an empty cell"
+    assert data.shown("a\x07b\u200bc") == "'a\\u0007b\\u200bc'"  # a control character, a zero-width space
+    assert data.shown(13.5) == "'13.5'"
 
 
 # --- editing helpers (on the copy) ---
@@ -228,6 +254,17 @@ CASES = [
     ("formula-plus", _set("sources.csv", 2, "note", "+cmd|' /C calc'!A0"), "sources.csv", 2, "note", ["'+'", "formula"]),
     ("formula-minus", _set("sources.csv", 3, "gloss_en", "-2+3"), "sources.csv", 3, "gloss_en", ["'-'", "formula"]),
     ("formula-at", _set("policy_asks.csv", 2, "text_en", "@SUM(1)"), "policy_asks.csv", 2, "text_en", ["'@'", "formula"]),
+    ("schema-error-after-a-multiline-cell", _do(_set("policy_asks.csv", 2, "text_en", "first line\nsecond line"),
+                                                 _set("policy_asks.csv", 8, "position", "0")),
+     "policy_asks.csv", 9, "position", ["value '0'", "minimum"]),  # the file's line 9, frictionless's row 8
+    ("label-number-only-in-a-url", _set("context_indicators.csv", 2, "group", "Large (300+) 20240325101637982"),
+     "context_indicators.csv", 2, "group",
+     ["label 'Large (300+) 20240325101637982' shows 20240325101637982, which is not printed in its source "
+      "'ctx-kostat-2021-size' (quote, gloss, note, date) or in a row it references"]),
+    ("label-numbers-not-printed", _set("context_indicators.csv", 2, "group", "Large 2031 2032"),
+     "context_indicators.csv", 2, "group", ["shows 2031, 2032, which is not printed"]),
+    ("empty-value-printed-as-kept", _set("kibo_eligibility.csv", 3, "value", ""), "kibo_eligibility.csv", 3, "value",
+     ["data/kibo_eligibility.csv, line 3, column 'value': empty, but printed_as says '변제계획을 [1]회'"]),
     ("multiline-line-numbers", _multiline_then_bad, "policy_asks.csv", 4, "position", ["'x'"]),
     # header
     ("header-typo", _text("claims.csv", ",source_id\n", ",sourc_id\n"), "claims.csv", 1, None,
@@ -259,7 +296,9 @@ CASES = [
         "orphan,ai-gap,,,,ko,문장 하나,one sentence,true,\n"), "sources.csv", _next_line("sources.csv"), "source_id",
      ["'orphan' is not used"]),
     ("article-and-url", _set("sources.csv", 2, "url", "https://example.org/x"), "sources.csv", 2, None,
-     ["exactly one of article_id"]),
+     ["needs exactly one of article_id (a sentence of the page) or url (a context source)"]),
+    ("url-not-web", _set("sources.csv", 49, "url", "javascript:alert(1)"), "sources.csv", 49, "url",
+     ["value 'javascript:alert(1)': only http:// and https:// addresses"]),
     ("neither-article-nor-url", _set("sources.csv", 2, "article_id", ""), "sources.csv", 2, None,
      ["exactly one of article_id"]),
     ("korean-without-gloss", _set("sources.csv", 2, "gloss_en", ""), "sources.csv", 2, "gloss_en",
@@ -336,3 +375,14 @@ def test_validator_cli_fails_without_a_traceback(data_copy):
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and f"{data_copy.name}/{YAML}, line 2" in done.stderr
+
+
+def test_a_label_may_cite_a_number_its_gloss_prints_with_a_thousands_separator(data_copy):
+    """Labels' numbers are looked for in the gloss too, with "1,000" read as 1000 (and nothing else fails)."""
+    gloss = ("AI adoption was 9.2% at firms with 300+ workers, more than three times the 2.9% of firms below 300 "
+             "(1,000 firms asked).")
+    _set("sources.csv", 49, "gloss_en", gloss)(data_copy)
+    _set("context_indicators.csv", 2, "group", "Large (300+, 1000 asked)")(data_copy)
+    assert data.problems(data_copy) == []
+    _set("context_indicators.csv", 2, "group", "Large (300+, 1001 asked)")(data_copy)
+    assert [p for p in data.problems(data_copy) if "shows 1001, which is not printed" in p]
