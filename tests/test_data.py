@@ -65,8 +65,8 @@ def test_value_in_quote_matches_whole_numbers_only(value, quote, expected):
     ("중소기업은 [4.5]%", "4.5", "대기업이 4.5%", "is not in the quote"),
     ("[5]%", "5", "5% 그리고 5%", "occurs 2 times"),
     ("2.[5]%", "5", "2.5%", "part of a longer number"),
-    ("대기업이 [[13.5]%로", "13.5", "대기업이 13.5%로", "printed_as must mark the value with exactly one pair of [brackets]"),
-    ("대기업이 [13.5]]%로", "13.5", "대기업이 13.5%로", "printed_as must mark the value with exactly one pair of [brackets]"),
+    ("[[13.5]%로", "13.5", "대기업이 13.5%로", "printed_as must mark the value with exactly one pair of [brackets]"),
+    ("[13.5]]%로", "13.5", "대기업이 13.5%로", "printed_as must mark the value with exactly one pair of [brackets]"),
 ])
 def test_bind_ties_a_value_to_one_place(printed_as, printed, quote, why):
     offset, reason = data.bind(printed_as, printed, quote)
