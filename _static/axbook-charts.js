@@ -2,7 +2,7 @@
    lightens them). Each .axbook-chart box names its spec, compiled to Vega at build time (data-spec), and its static SVG (data-static); the
    page's first chart holds that SVG inline (the first paint), the others an image of it inside <noscript> (what
    stays without JavaScript). The chart library (vendor/vega-bundle.min.js: vega and vega-embed, 0.2 MB sent) is fetched once, when the
-   first box comes within a screen's reach; each box's spec is fetched as it comes near, the chart drawn live and the
+   first box comes within two screens' reach; each box's spec is fetched as it comes near, the chart drawn live and the
    static one removed. A chart that cannot be drawn shows its static SVG. Loaded only on pages with charts
    (axbook/sphinx_ext.py). */
 (function () {
@@ -74,6 +74,10 @@
     });
   }
 
+  // A chart is drawn within DRAW_MARGIN of the screen; the library is fetched earlier, when the first chart comes
+  // within LIBRARY_MARGIN (about two phone screens), so it is ready by the time the reader gets there.
+  var DRAW_MARGIN = "300px 0px", LIBRARY_MARGIN = "1500px 0px";
+
   function start() {
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".axbook-chart"));
     if (!libraryUrl || !boxes.length) { return; }
@@ -82,8 +86,14 @@
       entries.forEach(function (entry) {
         if (entry.isIntersecting) { near.unobserve(entry.target); draw(entry.target); }
       });
-    }, {rootMargin: "300px 0px"});
-    boxes.forEach(function (box) { near.observe(box); });
+    }, {rootMargin: DRAW_MARGIN});
+    var coming = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        coming.disconnect();
+        library().catch(function () {});  // a failure is reported when a chart is drawn
+      }
+    }, {rootMargin: LIBRARY_MARGIN});
+    boxes.forEach(function (box) { near.observe(box); coming.observe(box); });
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
