@@ -161,8 +161,9 @@ def lighten(body: str, pagename: str, site: Path, cache: Path) -> str:
 
 
 def add_to_site(site: Path, cache: Path, run=map) -> None:
-    """Every page of the built site gets its charts' downloads; cached files of charts gone from it are dropped.
-    The PNGs not cached yet are rasterised first through `run` (a process pool's map: they are most of the time)."""
+    """Every page of the built site gets its charts' downloads and is lightened; cached files of charts gone from it
+    are dropped. The PNGs not cached yet are rasterised through `run` (a process pool's map: they are most of the
+    time) while the specs not cached yet are compiled to Vega here."""
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
     shown = {m.group("id"): text for text in pages.values() for m in CHART.finditer(text)}
     missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.{RECIPE}.png").exists()]
