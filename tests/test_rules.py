@@ -1321,3 +1321,26 @@ def test_the_build_shows_the_error_that_stopped_sphinx_not_only_where_its_log_is
     assert build._shown_line("  File \"x.py\", line 3, in f") is None
     assert build._shown_line("reading sources... [ 50%] chapters/01") is None
     assert build._shown_line("Errors: none") is None  # not an exception's line
+
+
+def test_every_page_s_head_gets_its_sharing_tags_after_the_theme_s_own(tmp_path):
+    from types import SimpleNamespace
+
+    from docutils import nodes
+
+    spec = _bars("Two bars.")
+    app = SimpleNamespace(env=SimpleNamespace(titles={"chapters/1": nodes.title(text="The gap")}),
+                          config=SimpleNamespace(html_title="The book", root_doc="intro",
+                                                 html_baseurl="https://e.org/b"))
+    context = {"metatags": '<meta name="x" content="y" />', "body": _chart_body(spec)}
+    sharing.add_tags(app, "chapters/1", "page.html", context, _doctree("T\n=\n\nFirst words."))
+    image = sharing.first_chart(_chart_body(spec), "chapters/1")
+    assert context["metatags"] == '<meta name="x" content="y" />\n' + sharing.meta_tags(
+        "The gap", "First words.", "The book", "chapters/1", root="intro", site="https://e.org/b/", image=image)
+    assert '"https://e.org/b/_charts/chapters-1/fig-x.png"' in context["metatags"]
+    untouched = {"metatags": "", "body": ""}
+    sharing.add_tags(app, "genindex", "genindex.html", untouched, None)  # not a page of the book
+    assert untouched == {"metatags": "", "body": ""}
+    app.config.html_baseurl = "example.org"
+    with pytest.raises(ConfigError):
+        sharing.add_tags(app, "chapters/1", "page.html", {"body": ""}, _doctree("T\n=\n\nx"))
