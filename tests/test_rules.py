@@ -1243,8 +1243,10 @@ def test_the_site_s_public_address_is_an_http_url_ending_in_a_slash():
     assert sharing.site_url("http://example.org/") == "http://example.org/"
     for wrong in ("example.org/book", "ftp://example.org/", "https://", "https://x.org/?a=1", "https://x.org/#top",
                   "javascript:alert(1)"):
-        with pytest.raises(ConfigError, match=r"^_config.yml html.baseurl: .* is not the site's public address"):
+        with pytest.raises(ConfigError) as refused:
             sharing.site_url(wrong)
+        assert str(refused.value) == (f"_config.yml html.baseurl: {wrong!r} is not the site's public address "
+                                      "(an http(s) URL such as https://example.org/book/)")
 
 
 def _doctree(source: str):
@@ -1259,6 +1261,7 @@ def test_a_page_is_described_by_its_first_paragraph_cut_at_a_word():
     assert sharing.description(_doctree(f"T\n=\n\n{words}")) == " ".join(["abcd"] * 39) + "…"
     korean = " ".join(["중소기업,"] * 40)  # a word's trailing comma goes before the ellipsis
     assert sharing.description(_doctree(f"T\n=\n\n{korean}")) == " ".join(["중소기업,"] * 33)[:-1] + "…"
+    assert sharing.description(_doctree("T\n=\n\n" + " ".join(["AX"] * 80))).endswith(" AX AX…")  # only , ; : dropped
     exact = "x" * 199 + "y"
     assert sharing.description(_doctree(f"T\n=\n\n{exact}")) == exact  # 200: kept whole
     assert sharing.description(_doctree(f"T\n=\n\n{exact}z")) == "x" * 199 + "…"  # one word: cut inside it
@@ -1273,6 +1276,10 @@ def test_the_image_a_page_shares_is_its_first_chart_s_png_with_its_text_alternat
     assert sharing.first_chart(body, "chapters/01-x") == {
         "path": "_charts/chapters-01-x/fig-x.png", "width": 2 * width, "height": 2 * height, "alt": 'Two <b> & "bars".'}
     assert sharing.first_chart("<p>no chart</p>", "intro") is None
+    icon = '<svg width="9" height="9"></svg>'  # an SVG before the chart is not its size
+    unnamed = sharing.first_chart(icon + _chart_body(first, figure=None), "intro")
+    assert unnamed == {"path": f"_charts/intro/{render.chart_id(first)}.png", "width": 2 * width, "height": 2 * height,
+                       "alt": 'Two <b> & "bars".'}
 
 
 def test_sharing_tags_are_escaped_and_name_urls_only_with_the_public_address():
