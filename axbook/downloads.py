@@ -105,9 +105,13 @@ def _drawn(body: str, chart_id: str, kind: str, cache: Path) -> Path:
     return cached
 
 
+def chart_file(pagename: str, name: str, suffix: str) -> str:
+    """A chart's file, relative to the site's root: `_charts/<page, slashes as hyphens>/<figure>.<suffix>`."""
+    return f"_charts/{pagename.replace('/', '-')}/{name}.{suffix}"  # docutils names: no quotes
+
+
 def _href(pagename: str, name: str, suffix: str) -> str:
-    up = "../" * pagename.count("/")
-    return html.escape(f"{up}_charts/{pagename.replace('/', '-')}/{name}.{suffix}", quote=True)
+    return html.escape("../" * pagename.count("/") + chart_file(pagename, name, suffix), quote=True)
 
 
 def add_downloads(body: str, pagename: str, site: Path, cache: Path) -> str:
@@ -120,7 +124,7 @@ def add_downloads(body: str, pagename: str, site: Path, cache: Path) -> str:
         name = match.group("figure") or chart_id
         links = []
         for kind, label in KINDS.items():
-            target = site / "_charts" / pagename.replace("/", "-") / f"{name}.{kind}"  # docutils names: no quotes
+            target = site / chart_file(pagename, name, kind)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(_drawn(body, chart_id, kind, cache), target)
             links.append(f'<a class="axbook-download" href="{_href(pagename, name, kind)}" download>{label}</a>')
@@ -138,7 +142,7 @@ def lighten(body: str, pagename: str, site: Path, cache: Path) -> str:
     charts = list(enumerate(CHART.finditer(body)))
     for number, match in reversed(charts):  # from the end, so earlier positions stay valid
         chart_id, name = match.group("id"), match.group("figure") or match.group("id")
-        target = site / "_charts" / pagename.replace("/", "-") / f"{name}.{VEGA}"
+        target = site / chart_file(pagename, name, VEGA)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(_drawn(body, chart_id, VEGA, cache), target)
         script = body.index(SPEC_SCRIPT.format(chart_id), match.end())

@@ -18,6 +18,7 @@ from pathlib import Path
 import fontTools
 from fontTools import subset
 
+from axbook import downloads
 from axbook.paths import NANUM_TTF
 
 # The published file (named in _static/nanum-gothic.css) and the Debian font it is cut from, per weight.
@@ -40,7 +41,7 @@ def page_characters(site: Path) -> set[str]:
     """Every character of every HTML page of the site, markup and entities decoded included (over-inclusive), and
     of the chart specs the pages fetch (the live charts' text)."""
     chars = set(ALWAYS)
-    for page in [*site.rglob("*.html"), *site.glob("_charts/*/*.vg.json")]:
+    for page in [*site.rglob("*.html"), *site.glob(downloads.chart_file("*", "*", downloads.VEGA))]:
         text = page.read_text(encoding="utf-8")
         chars |= set(text) | set(html.unescape(text))
     return chars

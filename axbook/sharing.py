@@ -56,7 +56,7 @@ def first_chart(body: str, pagename: str) -> dict | None:
     name = match.group("figure") or match.group("id")
     size = downloads.SVG_SIZE.search(body, match.end())
     label = ARIA_LABEL.search(body, match.end())
-    return {"path": f"_charts/{pagename.replace('/', '-')}/{name}.png",  # downloads.add_downloads writes it
+    return {"path": downloads.chart_file(pagename, name, "png"),  # downloads.add_downloads writes it
             "width": round(2 * float(size.group("width"))), "height": round(2 * float(size.group("height"))),
             "alt": html.unescape(label.group(1)) if label else ""}
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from axbook import data, deps, execute, sharing, toc
+from axbook import data, deps, downloads, execute, sharing, toc
 from axbook.paths import PDF_NAME, ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
@@ -118,7 +118,7 @@ def _finish_site(app, exception):
     while the chart downloads are drawn."""
     if exception is not None or app.builder.format != "html":
         return
-    from axbook import downloads, fonts  # fontTools' subsetter and vl-convert: 0.12 s that only this step needs
+    from axbook import fonts  # fontTools' subsetter: 0.1 s that only this step needs
 
     site, build_dir = Path(app.outdir), Path(app.doctreedir).parent
     icons = fonts.ICONS.removeprefix("_static/")
