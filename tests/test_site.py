@@ -123,6 +123,8 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
         if suffix != sphinx_ext.CHART_LIBRARY:  # fetched by the chart script, not from the page's head
             wanted = marker is not None and marker in html
             assert any(u.path.endswith("/" + suffix) for u in log.requested) == wanted, suffix
+    # The search index and Sphinx's search tools are the search page's alone (_templates/layout.html).
+    assert not any(u.path.endswith(("/searchindex.js", "/searchtools.js")) for u in log.requested), path
     # The theme's icon script (0.54 MB gzip) is not loaded; every icon is drawn from the theme's webfont instead.
     assert not any(u.path.endswith("/fontawesome.js") for u in log.requested), path
     icons = page.evaluate("""[...document.querySelectorAll('i.fa-solid, i.fa-regular, i.fa-brands')].map(i =>
@@ -181,14 +183,17 @@ def _meta(text: str) -> dict[str, str]:
     return {k: html.unescape(v) for k, v in found}
 
 
+def _heading(page_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>|¶|#", "", re.search(r"<h1>(.*?)</h1>", page_html, re.S).group(1))).strip()
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_can_be_shared(path):
     """Title, description, book name and card on every page; the URL and the chart image exactly when the site's
     public address is configured (absolute URLs only); the image a page would name is its first chart's PNG."""
     text = (SITE / path).read_text(encoding="utf-8")
     tags = _meta(text)
-    heading = html.unescape(re.sub(r"<[^>]+>|¶|#", "", re.search(r"<h1>(.*?)</h1>", text, re.S).group(1))).strip()
-    assert tags["og:title"] == heading
+    assert tags["og:title"] == _heading(text)
     assert 40 <= len(tags["og:description"]) <= sharing.DESCRIPTION_LENGTH, tags["og:description"]
     book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     assert tags["og:site_name"] == book["title"]
@@ -374,6 +379,37 @@ def test_the_theme_macros_are_the_themes_own_but_the_icon_script():
     removed = [line for line in theirs.splitlines() if line not in ours.splitlines()]
     assert len(removed) == 2 and "fontawesome.js" in removed[1] and "custom icons" in removed[0], removed
     assert ours.split("-#}\n", 1)[1].splitlines() == [line for line in theirs.splitlines() if line not in removed]
+
+
+def test_the_head_template_is_the_themes_but_the_search_scripts():
+    """_templates/layout.html replaces the theme's head block: its tags must follow the theme's after an upgrade."""
+    import pydata_sphinx_theme
+
+    def head_block(path: Path) -> list[str]:
+        text = path.read_text(encoding="utf-8")
+        block = re.search(r"{%-? block extrahead %}(.*?){%-? endblock extrahead %}", text, re.S).group(1)
+        return [line.strip() for line in block.splitlines() if line.strip().startswith("<")]
+
+    theirs = head_block(Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "layout.html")
+    ours = head_block(ROOT / "_templates" / "layout.html")
+    # the build date is the only tag left out (no page carries the day it was built)
+    assert [tag for tag in theirs if "last-update" not in tag] == ours
+    assert sum("searchindex.js" in tag for tag in ours) == 1
+
+
+def test_the_search_box_finds_a_chapter(browser_context, server):
+    """Search still works from any page: the search page loads the index the other pages no longer carry."""
+    target = PAGES[-1]
+    word = max(re.findall(r"[A-Za-z]{4,}", _heading((SITE / target).read_text(encoding="utf-8"))), key=len)
+    page = browser_context.new_page()
+    log = PageLog(page)
+    page.goto(f"{server}/{PAGES[0]}", wait_until="networkidle")
+    page.keyboard.press("Control+k")
+    page.locator("input[name=q]:visible").first.fill(word)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#search-results a[href*="{target}"]', timeout=10000)
+    assert urlparse(page.url).path.endswith("/search.html") and log.console == [], log.console
+    page.close()
 
 
 def _is_png(blob: bytes) -> bool:
