@@ -80,7 +80,7 @@ def figure(chart, *, title: str, subtitle: str | list[str], source: str, descrip
     lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
     source_lines = wrap(source, SOURCE_LINE_UNITS)
     heading = alt.TitleParams(title, subtitle=lines, anchor="start", frame="bounds")
-    footer = alt.TitleParams(source_lines, orient="bottom", anchor="start", frame="bounds", fontSize=10,
+    footer = alt.TitleParams(source_lines, orient="bottom", anchor="start", frame="bounds", fontSize=theme.SMALL_PX,
                              fontWeight="normal", color=theme.MUTED, offset=14, lineHeight=13)
     # Legends stay with the chart (not lifted to this wrapper, where they were drawn above the title).
     legends = dict.fromkeys(("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash"), "independent")
@@ -107,7 +107,7 @@ def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str = 
     )
     lines = base.mark_line()
     points = base.mark_point()
-    labels = base.mark_text(align="left", dx=8, fontSize=11).encode(text=alt.Text("value_printed:N"))
+    labels = base.mark_text(align="left", dx=theme.POINT_LABEL_GAP).encode(text=alt.Text("value_printed:N"))
     return alt.layer(lines, points, labels).properties(width=WIDTH - 60, height=height)
 
 
@@ -129,15 +129,16 @@ def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: st
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
     )
+    gap = theme.POINT_LABEL_GAP
     layered = alt.layer(
         base.mark_line(), base.mark_point(),
-        base.mark_text(align="left", dx=6, fontSize=10).encode(text="value_printed:N")
+        base.mark_text(align="left", dx=gap, fontSize=theme.SMALL_PX).encode(text="value_printed:N")
         .transform_filter(f"datum.year == {last}"),
-        base.mark_text(align="right", dx=-6, dy=-7, fontSize=10).encode(text="value_printed:N")
+        base.mark_text(align="right", dx=-gap, dy=-7, fontSize=theme.SMALL_PX).encode(text="value_printed:N")
         .transform_filter(f"datum.year == {first} && datum.start_above"),
-        base.mark_text(align="right", dx=-6, dy=8, fontSize=10).encode(text="value_printed:N")
+        base.mark_text(align="right", dx=-gap, dy=8, fontSize=theme.SMALL_PX).encode(text="value_printed:N")
         .transform_filter(f"datum.year == {first} && !datum.start_above"),
-        base.mark_text(align="left", dx=6, dy=-12, fontSize=10, lineBreak="\n", baseline="bottom")
+        base.mark_text(align="left", dx=gap, dy=-12, fontSize=theme.SMALL_PX, lineBreak="\n", baseline="bottom")
         .encode(text="name_wrapped:N").transform_filter(f"datum.year == {last}"),
     ).properties(width=110, height=220)
     return layered.facet(
@@ -160,7 +161,7 @@ def bars(frame: pd.DataFrame, *, x: str, y: str, x_title: str, text: str, color:
     base = alt.Chart(frame).encode(**enc)
     chart = alt.layer(
         base.mark_bar(color=theme.OKABE_ITO["blue"]) if not color else base.mark_bar(),
-        base.mark_text(align="left", dx=4, fontSize=11).encode(text=f"{text}:N", color=alt.value(theme.INK)),
+        base.mark_text(align="left", dx=theme.BAR_LABEL_GAP).encode(text=f"{text}:N", color=alt.value(theme.INK)),
     )
     return chart.properties(width=WIDTH - 260, height=height or 40 * frame[y].nunique())
 
@@ -174,8 +175,8 @@ def measure_panels(long: pd.DataFrame, *, y: str, y_sort: list, color, tooltip: 
     if y_offset is not None:
         encoding["yOffset"] = y_offset
     base = alt.Chart().encode(**encoding)
-    layer = alt.layer(base.mark_bar(), base.mark_text(align="left", dx=3, fontSize=10, color=theme.INK)
-                      .encode(text="text:N")).properties(width=width, height=height)
+    labels = base.mark_text(align="left", dx=theme.BAR_LABEL_GAP, fontSize=theme.SMALL_PX, color=theme.INK)
+    layer = alt.layer(base.mark_bar(), labels.encode(text="text:N")).properties(width=width, height=height)
     return layer.facet(data=long, column=alt.Column("measure:N", title=None, header=alt.Header(labelFontWeight=700))
                        ).resolve_scale(x="independent")
 
@@ -203,7 +204,7 @@ def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, resid
     bar = base.mark_bar(height=36).encode(color=colour)
     # Large text (WCAG: 3:1 is enough), so one ink per segment reads in both modes; narrower segments are named
     # with their value in the legend.
-    labels = base.mark_text(dx=4, align="left", fontSize=theme.LARGE_TEXT_PX, fontWeight=700).encode(
+    labels = base.mark_text(dx=theme.BAR_LABEL_GAP, align="left", fontSize=theme.LARGE_TEXT_PX, fontWeight=700).encode(
         x=alt.X("label_start:Q"), text=f"{text}:N",
         fill=alt.Fill("label_ink:N", scale=None)).transform_filter(f"datum.{value} >= {MIN_LABELLED_SHARE}")
     return alt.layer(bar, labels).properties(width=WIDTH - 40, height=44)
@@ -246,7 +247,7 @@ def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: i
     observed = base.mark_point(filled=True).transform_filter("datum.observed && datum.method == 'linear'")
     path = base.mark_line(strokeDash=[5, 4]).transform_filter(f"{keep} && datum.year >= {first_future - 1}")
     line_seen = base.mark_line().transform_filter("datum.observed && datum.method == 'linear'")
-    last = base.mark_text(align="left", dx=6, fontSize=11).encode(text="value_label:N").transform_filter(
+    last = base.mark_text(align="left", dx=theme.POINT_LABEL_GAP).encode(text="value_label:N").transform_filter(
         "datum.method == method && datum.year == end_year")
     return alt.layer(line_seen, observed, path, last).add_params(end, method).properties(
         width=WIDTH - 80, height=280)
@@ -315,7 +316,7 @@ def labelled_hbars(frame: pd.DataFrame, *, label: str, value: str, text: str, ki
         tooltip=tooltip,
     )
     bars = base.mark_bar(height=16).encode(color=kind_colour(kinds))
-    labels = base.mark_text(align="left", dx=4, fontSize=11, color=theme.INK).encode(text=f"{text}:N")
+    labels = base.mark_text(align="left", dx=theme.BAR_LABEL_GAP, color=theme.INK).encode(text=f"{text}:N")
     return alt.layer(bars, labels).properties(width=WIDTH - 300, height=row_height * len(frame))
 
 
@@ -329,7 +330,7 @@ def interval_dots(frame: pd.DataFrame, *, label: str, value: str, low: str, high
                                                                    x2=f"{high}:Q", color=kind_colour(kinds))
     dots = base.mark_point(size=90, filled=True).encode(x=x, color=kind_colour(kinds), shape=alt.Shape(
         "kind:N", sort=kinds, legend=None))
-    labels = base.mark_text(align="left", dy=-14, fontSize=11, color=theme.INK).encode(x=x, text=f"{text}:N")
+    labels = base.mark_text(align="left", dy=-14, color=theme.INK).encode(x=x, text=f"{text}:N")
     return alt.layer(interval, dots, labels).properties(width=WIDTH - 250, height=70 * len(frame))
 
 
@@ -357,11 +358,11 @@ def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, target: float, ta
         y=alt.Y("supply:Q", scale=scale, title=y_title), tooltip=tooltip)
     line = base.mark_line(color=theme.OKABE_ITO["blue"], point=True).encode(y=y, tooltip=tooltip)
     last = base.transform_filter(f"datum.k == {int(frame['k'].max())}").mark_text(
-        align="right", dx=-8, dy=-10, fontSize=11, color=theme.INK).encode(y=y, text="total_text:N")
+        align="right", dx=-8, dy=-10, color=theme.INK).encode(y=y, text="total_text:N")
     rule = alt.Chart(pd.DataFrame({"target": [target], "text": [target_text]})).encode(
         y=alt.Y("target:Q", scale=scale, title=y_title))
     target_line = rule.mark_rule(color=theme.OKABE_ITO["vermillion"], strokeDash=[6, 4], strokeWidth=2)
-    target_label = rule.mark_text(align="left", x=4, dy=-8, fontSize=11, color=theme.OKABE_ITO["vermillion"]).encode(
+    target_label = rule.mark_text(align="left", x=4, dy=-8, color=theme.OKABE_ITO["vermillion"]).encode(
         text="text:N")
     return alt.layer(bars, line, last, target_line, target_label).add_params(growth).properties(
         width=WIDTH - 90, height=260)
@@ -378,9 +379,10 @@ def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds
         panels.append(alt.layer(
             # stacked panels share one legend, placed below them (above would sit over the figure's title)
             base.mark_bar(height=14).encode(color=kind_colour(kinds, orient="bottom")),
-            base.mark_text(align="left", dx=4, fontSize=10, color=theme.INK).encode(text=f"{text}:N"),
+            base.mark_text(align="left", dx=theme.BAR_LABEL_GAP, fontSize=theme.SMALL_PX, color=theme.INK).encode(
+                text=f"{text}:N"),
         ).properties(width=WIDTH - 330, height=alt.Step(34),
-                     title=alt.TitleParams(measure, anchor="start", fontSize=12, offset=6)))
+                     title=alt.TitleParams(measure, anchor="start", fontSize=theme.HEADING_PX, offset=6)))
     return alt.vconcat(*panels, spacing=18)
 
 
@@ -415,7 +417,7 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
     rules = alt.Chart(pd.DataFrame(marks)).encode(x="date_text:T")
     lines = rules.mark_rule(strokeDash=[4, 3], color=theme.MUTED)
     labels = [alt.Chart(pd.DataFrame([m])).mark_text(
-        align="right", dx=-3, dy=m["dy"], fontSize=10, color=theme.MUTED, baseline=m["baseline"],
+        align="right", dx=-3, dy=m["dy"], fontSize=theme.SMALL_PX, color=theme.MUTED, baseline=m["baseline"],
         y=0 if m["baseline"] == "bottom" else "height").encode(x="date_text:T", text="label:N") for m in marks]
     return alt.layer(days, months, lines, *labels).properties(width=WIDTH - 170, height=alt.Step(36))
 
@@ -436,10 +438,10 @@ def calendar(days: pd.DataFrame) -> alt.LayerChart:
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
         color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[palette[k] for k in kinds]),
                         legend=alt.Legend(orient="top", direction="horizontal", columns=3, labelLimit=200)))
-    numbers = base.mark_text(fontSize=10, color=theme.INK).encode(text="day:Q")
+    numbers = base.mark_text(fontSize=theme.SMALL_PX, color=theme.INK).encode(text="day:Q")
     return alt.layer(cells, numbers).properties(width=200, height=150).facet(
         column=alt.Column("month:N", title=None, sort=list(dict.fromkeys(days["month"])),
-                          header=alt.Header(labelFontWeight=700, labelFontSize=12))).resolve_scale(y="independent")
+                          header=alt.Header(labelFontWeight=700))).resolve_scale(y="independent")
 
 
 def flow(steps: pd.DataFrame, *, actor: str, action: str, columns: int = 3) -> alt.LayerChart:
@@ -460,9 +462,9 @@ def flow(steps: pd.DataFrame, *, actor: str, action: str, columns: int = 3) -> a
     base = alt.Chart(frame).encode(tooltip=[alt.Tooltip("head:N", title="Step"), alt.Tooltip(f"{action}:N", title="")])
     boxes = base.mark_rect(cornerRadius=6, fill="#eef5fb", stroke=theme.OKABE_ITO["blue"]).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q")
-    heads = base.mark_text(align="left", baseline="top", dx=8, dy=8, fontWeight=700, fontSize=11, lineBreak="\n",
+    heads = base.mark_text(align="left", baseline="top", dx=8, dy=8, fontWeight=700, lineBreak="\n",
                            color=theme.INK).encode(x=x, y=y, text="head_wrapped:N")
-    bodies = base.mark_text(align="left", baseline="top", dx=8, dy=40, fontSize=10, lineBreak="\n",
+    bodies = base.mark_text(align="left", baseline="top", dx=8, dy=40, fontSize=theme.SMALL_PX, lineBreak="\n",
                             color=theme.INK).encode(x=x, y=y, text="body:N")
     links = frame.iloc[:-1].assign(ax=frame["x2"].iloc[:-1].to_numpy(), ay=(frame["y"] + box_h / 2).iloc[:-1].to_numpy(),
                                    bx=frame["x"].iloc[1:].to_numpy(), by=(frame["y"] + box_h / 2).iloc[1:].to_numpy())

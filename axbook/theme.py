@@ -52,7 +52,17 @@ def contrast(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+# The type scale (px): every text a chart draws is one of these sizes.
+TITLE_PX = 16  # a figure's title
+HEADING_PX = 12  # subtitles, axis and legend titles, panel headings
+LABEL_PX = 11  # axis and legend labels, values written beside marks
+SMALL_PX = 10  # the source line, and labels in small multiples and boxes where 11 px would collide
 LARGE_TEXT_PX = 19  # WCAG "large text" is 14 pt bold (18.67 px): 3:1 contrast is enough for it
+TYPE_SCALE = (SMALL_PX, LABEL_PX, HEADING_PX, TITLE_PX, LARGE_TEXT_PX)
+
+# Room (px) between a mark and the value written beside it.
+BAR_LABEL_GAP = 4  # after the end of a bar
+POINT_LABEL_GAP = 6  # beside a point: its radius (size 70 draws ~4.7 px) and the bar gap's air
 
 
 def label_ink(fill: str) -> str:
@@ -78,20 +88,20 @@ def config() -> dict:
             "range": {"category": CATEGORY},
             "title": {
                 "font": FONT_STACK,
-                "fontSize": 16,
+                "fontSize": TITLE_PX,
                 "fontWeight": 700,
                 "color": INK,
                 "anchor": "start",
                 "subtitleFont": FONT_STACK,
-                "subtitleFontSize": 12,
+                "subtitleFontSize": HEADING_PX,
                 "subtitleColor": MUTED,
                 "offset": 12,
             },
             "axis": {
                 "labelFont": FONT_STACK,
                 "titleFont": FONT_STACK,
-                "labelFontSize": 11,
-                "titleFontSize": 12,
+                "labelFontSize": LABEL_PX,
+                "titleFontSize": HEADING_PX,
                 "labelColor": INK,
                 "titleColor": INK,
                 "titleFontWeight": 400,
@@ -102,15 +112,15 @@ def config() -> dict:
             "legend": {
                 "labelFont": FONT_STACK,
                 "titleFont": FONT_STACK,
-                "labelFontSize": 11,
-                "titleFontSize": 12,
+                "labelFontSize": LABEL_PX,
+                "titleFontSize": HEADING_PX,
                 "titleFontWeight": 400,
                 "orient": "top",
                 "labelColor": INK,
                 "titleColor": INK,
             },
-            "header": {"labelFont": FONT_STACK, "titleFont": FONT_STACK, "labelFontSize": 12},
-            "text": {"font": FONT_STACK, "color": INK, "fontSize": 11},
+            "header": {"labelFont": FONT_STACK, "titleFont": FONT_STACK, "labelFontSize": HEADING_PX},
+            "text": {"font": FONT_STACK, "color": INK, "fontSize": LABEL_PX},
             "line": {"strokeWidth": 2.5},
             "point": {"size": 70, "filled": True},
             "concat": {"spacing": 6},

@@ -361,3 +361,66 @@ def test_a_figure_draws_its_title_then_its_legend_then_the_chart_then_its_source
     at = text_heights(charts.figure(chart, title="The title", subtitle="A subtitle", source="Source: the page",
                                     description="Two bars."))
     assert at["The title"] < at["A subtitle"] < at["printed"] < at["Large firms"] < at["Rate"] < at["Source: the page"]
+
+
+# --- every builder: its text on the theme's type scale ---
+
+def _built_by_every_builder() -> dict[str, alt.TopLevelMixin]:
+    """Each public builder of axbook.charts on small data; a builder missing here fails the test below."""
+    from datetime import date
+
+    bars_data = pd.DataFrame({"group": ["Large firms", "SMEs"], "value": [13.5, 4.5], "text": ["13.5", "4.5"],
+                              "year": [2023, 2023], "value_printed": ["13.5", "4.5"], "order": [0, 1]})
+    events = pd.DataFrame({"article": ["A", "B"], "event": ["e1", "e2"], "printed": ["18일", "12월"],
+                           "date": [date(2026, 5, 18), date(2025, 12, 1)], "precision": ["day", "month"]})
+    days = pd.DataFrame({"month": ["May 2026"], "week": [0], "weekday": [0], "day": [18], "label": ["18 May"],
+                         "kind": ["opens"]})
+    return {
+        "slope": charts.slope(SLOPES[SLOPES["panel"] == "P"], label="group"),
+        "facet_slopes": charts.facet_slopes(SLOPES, label="group", facet="panel"),
+        "bars": charts.bars(bars_data, x="value", y="group", x_title="v", text="text"),
+        "measure_panels": charts.measure_panels(UNITS, y="label", y_sort=[], color=alt.value(BLUE), tooltip=[],
+                                                width=150, height=90),
+        "composition": charts.composition(bars_data.rename(columns={"group": "label"}), label="label", value="value",
+                                          text="text", residual_label="SMEs"),
+        "waffle": charts.waffle(30, filled_label="yes", empty_label="no"),
+        "projection": projection(),
+        "survey_dots": charts.survey_dots(bars_data.assign(survey="S", primary_label="p"), survey_label="survey"),
+        "labelled_hbars": charts.labelled_hbars(FIGURES, label="label", value="usd_m", text="text",
+                                                kinds=list(FIGURES["kind"]), x_title="US$ m", tooltip=["label"]),
+        "interval_dots": charts.interval_dots(FIGURES, label="label", value="usd_m", low="low", high="high",
+                                              text="text", kinds=list(FIGURES["kind"]), x_title="US$ m",
+                                              domain=(0, 400), tooltip=["label"]),
+        "cumulative_ramp": ramp(10),
+        "unit_panels": charts.unit_panels(UNITS, label="label", value="amount", text="text",
+                                          kinds=list(UNITS["kind"]), tooltip=["label"]),
+        "timeline": charts.timeline(events, row="article", as_of_label="as of", as_of="2026-06-01",
+                                    news_day="2026-05-18"),
+        "calendar": charts.calendar(days),
+        "flow": charts.flow(pd.DataFrame({"actor": ["Court", "KIBO"], "action": ["Files", "Reviews"]}),
+                            actor="actor", action="action"),
+    }
+
+
+def _font_sizes(node) -> list:
+    """Every font size a spec sets, at any depth (marks, titles, headers, axes, legends)."""
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k.lower().endswith("fontsize")] + [
+            size for v in node.values() for size in _font_sizes(v)]
+    if isinstance(node, list):
+        return [size for v in node for size in _font_sizes(v)]
+    return []
+
+
+def test_every_builder_writes_its_text_on_the_themes_type_scale():
+    import inspect
+
+    built = _built_by_every_builder()
+    builders = {name for name, f in inspect.getmembers(charts, inspect.isfunction)
+                if f.__module__ == charts.__name__ and not name.startswith("_")
+                and "Chart" in str(inspect.signature(f).return_annotation) and name != "figure"}
+    assert set(built) == builders  # a new builder is added above, so the rule covers it
+    for name, chart in built.items():
+        spec = charts.figure(chart, title="T", subtitle="S", source="Source", description="D").to_dict()
+        sizes = _font_sizes(spec)
+        assert sizes and set(sizes) <= set(theme.TYPE_SCALE), (name, sorted(set(sizes)))

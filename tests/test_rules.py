@@ -610,7 +610,10 @@ def test_the_theme_is_a_config_vega_lite_accepts():
     alt.Config.from_dict(theme.config()["config"])  # raises ValidationError on an unknown key or a wrong type
 
 
-def test_the_theme_keeps_one_type_scale_no_text_under_11px():
+def test_the_theme_keeps_one_type_scale_and_one_gap_per_kind_of_label():
+    assert (theme.SMALL_PX, theme.LABEL_PX, theme.HEADING_PX, theme.TITLE_PX, theme.LARGE_TEXT_PX) == (10, 11, 12, 16, 19)
+    assert theme.TYPE_SCALE == (10, 11, 12, 16, 19)
+    assert (theme.BAR_LABEL_GAP, theme.POINT_LABEL_GAP) == (4, 6)
     config = theme.config()["config"]
     sizes = {
         "title": config["title"]["fontSize"], "subtitle": config["title"]["subtitleFontSize"],
