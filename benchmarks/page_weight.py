@@ -63,7 +63,8 @@ def visit(context, url: str, cdn_body: bytes | None = None, timed: bool = False)
             route.fulfill(status=200, content_type="application/javascript",
                           body=cdn_body if len(first) == 1 else b"/* in the bundle above */")
         page.route("https://cdn.jsdelivr.net/**", fulfil)
-    page.on("response", lambda r: bodies.__setitem__(r.url, _body(r)))
+    if not timed:  # reading bodies back costs the browser's cores: the timed visit only times
+        page.on("response", lambda r: bodies.__setitem__(r.url, _body(r)))
     if timed:  # from navigation start, scrolling straight through as soon as the page is parsed
         page.goto(url, wait_until="domcontentloaded")
         page.evaluate(SCROLL_PAST_EVERY_CHART)
