@@ -424,3 +424,127 @@ def test_every_builder_writes_its_text_on_the_themes_type_scale():
         spec = charts.figure(chart, title="T", subtitle="S", source="Source", description="D").to_dict()
         sizes = _font_sizes(spec)
         assert sizes and set(sizes) <= set(theme.TYPE_SCALE), (name, sorted(set(sizes)))
+
+
+# --- slope, bars, waffle, labelled_hbars, composition: what each draws, read from its spec ---
+
+PAIR = SLOPES[SLOPES["panel"] == "P"].drop(columns="panel")
+
+
+def test_a_slope_joins_each_groups_years_and_writes_the_printed_value_beside_each_point():
+    colours = {"Large firms": BLUE, "SMEs": VERMILLION}
+    chart = charts.slope(PAIR, label="group", x_title="Year of survey", y_title="Rate (%)", height=200,
+                         colours=colours)
+    spec = chart.to_dict()
+    lines, points, labels = spec["layer"]
+    assert (lines["mark"], points["mark"]) == ({"type": "line"}, {"type": "point"})
+    assert labels["mark"] == {"type": "text", "align": "left", "dx": theme.POINT_LABEL_GAP}
+    assert labels["encoding"]["text"] == {"field": "value_printed", "type": "nominal"}
+    for layer in spec["layer"]:
+        encoding = layer["encoding"]
+        assert encoding["x"] == {"field": "year", "type": "ordinal", "title": "Year of survey",
+                                 "axis": {"labelAngle": 0}}
+        assert encoding["y"] == {"field": "value", "type": "quantitative", "title": "Rate (%)",
+                                 "scale": {"zero": True}}
+        assert encoding["color"] == {"field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
+                                     "scale": {"domain": ["Large firms", "SMEs"], "range": [BLUE, VERMILLION]}}
+        assert encoding["detail"] == {"field": "group", "type": "nominal"}
+        assert tooltip_titles(encoding) == [("group", "Group"), ("year", "Year"),
+                                            ("value_printed", "AI use (%) as printed")]
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 60, 200)
+    plain = charts.slope(PAIR, label="group").to_dict()
+    x = plain["layer"][0]["encoding"]["x"]
+    assert x.get("title") is None and plain["layer"][0]["encoding"]["y"]["title"] == "AI use rate (%)"
+    assert "scale" not in plain["layer"][0]["encoding"]["color"] and plain["height"] == 260
+    for text in ("2017", "2023", "1.0", "13.5", "0.25", "4.5", "Large firms", "SMEs", "AI use rate (%)"):
+        assert text in drawn(charts.slope(PAIR, label="group")), text
+
+
+BARS = pd.DataFrame({"group": ["Large firms|printed", "SMEs|printed"], "value": [13.5, 4.5], "text": ["13.5", "4.5"],
+                     "kind": ["a", "b"]})
+
+
+def test_bars_write_each_value_after_its_bar_on_a_zero_based_scale():
+    spec = charts.bars(BARS, x="value", y="group", x_title="Rate (%)", text="text").to_dict()
+    bar, label = spec["layer"]
+    assert bar["mark"] == {"type": "bar", "color": BLUE}
+    assert label["mark"] == {"type": "text", "align": "left", "dx": theme.BAR_LABEL_GAP}
+    assert label["encoding"]["text"] == {"field": "text", "type": "nominal"}
+    assert label["encoding"]["color"] == {"value": theme.INK}
+    for layer in spec["layer"]:
+        encoding = layer["encoding"]
+        assert encoding["x"] == {"field": "value", "type": "quantitative", "title": "Rate (%)",
+                                 "scale": {"zero": True}}
+        assert encoding["y"]["field"] == "group" and encoding["y"]["axis"]["labelExpr"] == "split(datum.label, '|')"
+        assert tooltip_titles(encoding) == [("group", None), ("text", "Rate (%)")]
+        assert "color" not in encoding or encoding is label["encoding"]
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 260, 40 * 2)
+    coloured = charts.bars(BARS, x="value", y="group", x_title="v", text="text", color="kind", tooltip=["group"],
+                           height=99, domain=(0, 50)).to_dict()
+    bar, label = coloured["layer"]
+    assert bar["mark"] == {"type": "bar"} and coloured["height"] == 99
+    assert bar["encoding"]["color"] == {"field": "kind", "type": "nominal", "title": None,
+                                        "legend": {"orient": "top"}}
+    assert bar["encoding"]["x"]["scale"] == {"domain": [0, 50]}
+    assert bar["encoding"]["tooltip"] == [{"field": "group", "type": "nominal"}]
+    for text in ("Large firms", "SMEs", "printed", "13.5", "4.5", "Rate (%)"):
+        assert text in drawn(charts.bars(BARS, x="value", y="group", x_title="Rate (%)", text="text")), text
+
+
+def test_a_waffle_draws_ten_by_ten_squares_filled_first_with_a_legend_below():
+    spec = charts.waffle(30, filled_label="use AI", empty_label="do not").to_dict()
+    assert spec["mark"] == {"type": "square", "size": 300}
+    encoding = spec["encoding"]
+    assert encoding["x"] == {"field": "col", "type": "ordinal", "axis": None}
+    assert encoding["y"] == {"field": "row", "type": "ordinal", "axis": None}
+    assert encoding["color"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["use AI", "do not"],
+                                 "scale": {"range": [VERMILLION, "#d9d9d9"]},
+                                 "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 400}}
+    assert encoding["tooltip"] == [{"field": "kind", "type": "nominal", "title": "Group"}]
+    assert (spec["width"], spec["height"]) == (220, 220)
+    cells = next(iter(spec["datasets"].values()))
+    assert [(c["i"], c["row"], c["col"]) for c in cells[:12:11]] == [(0, 0, 0), (11, 1, 1)]
+    assert "use AI" in drawn(charts.waffle(30, filled_label="use AI", empty_label="do not"))
+
+
+def test_labelled_hbars_colour_by_kind_with_room_after_the_longest_bar():
+    spec = charts.labelled_hbars(FIGURES, label="label", value="usd_m", text="text", kinds=list(FIGURES["kind"]),
+                                 x_title="US$ m", tooltip=["label"], row_height=30).to_dict()
+    bars, labels = spec["layer"]
+    assert bars["mark"] == {"type": "bar", "height": 16}
+    assert labels["mark"] == {"type": "text", "align": "left", "dx": theme.BAR_LABEL_GAP, "color": theme.INK}
+    assert bars["encoding"]["color"]["scale"] == {"domain": [charts.PRINTED, charts.COMPUTED], "range": [BLUE, SKY]}
+    assert labels["encoding"]["text"] == {"field": "text", "type": "nominal"}
+    for layer in spec["layer"]:
+        assert layer["encoding"]["x"] == {"field": "usd_m", "type": "quantitative", "title": "US$ m",
+                                          "scale": {"domain": [0, pytest.approx(300 * 1.3)]},
+                                          "axis": {"tickCount": 4}}
+        assert layer["encoding"]["tooltip"] == [{"field": "label", "type": "nominal"}]
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 300, 30 * 2)
+    zero = charts.labelled_hbars(FIGURES.assign(usd_m=0.0), label="label", value="usd_m", text="text",
+                                 kinds=list(FIGURES["kind"]), x_title="n", tooltip=[]).to_dict()
+    assert zero["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 1.0] and zero["height"] == 40 * 2
+
+
+def test_the_composition_is_one_bar_its_legend_below_naming_every_segment():
+    frame = pd.DataFrame({"label": ["printed A", "printed B", "the rest"], "value": [50.0, 30.0, 20.0],
+                          "text": ["50%", "30%", "20%"], "order": [0, 1, 2]})
+    spec = charts.composition(frame, label="label", value="value", text="text", residual_label="the rest").to_dict()
+    bar, labels = spec["layer"]
+    assert bar["mark"] == {"type": "bar", "height": 36}
+    assert labels["mark"] == {"type": "text", "dx": theme.BAR_LABEL_GAP, "align": "left",
+                              "fontSize": theme.LARGE_TEXT_PX, "fontWeight": 700}
+    colour = bar["encoding"]["color"]
+    assert colour == {"field": "label", "type": "nominal", "title": None, "sort": list(frame["label"]),
+                      "scale": {"domain": list(frame["label"]), "range": [BLUE, VERMILLION, charts.RESIDUAL_GREY]},
+                      "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 480}}
+    x = bar["encoding"]["x"]
+    assert x == {"field": "value", "type": "quantitative", "stack": "zero", "title": "Share of firms (%)",
+                 "scale": {"domain": [0, 100]}}
+    assert bar["encoding"]["order"] == {"field": "order", "type": "quantitative"}
+    assert tooltip_titles(bar["encoding"]) == [("label", "Group"), ("text", "Share (%)")]
+    assert labels["encoding"]["text"] == {"field": "text", "type": "nominal"}
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 40, 44)
+    shown = drawn(charts.composition(frame, label="label", value="value", text="text", residual_label="the rest"))
+    for text in ("50%", "30%", "20%", "printed A", "the rest", "Share of firms (%)"):
+        assert text in shown, text
