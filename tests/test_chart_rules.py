@@ -196,7 +196,9 @@ def test_survey_dots_draw_points_only_one_panel_per_survey_in_the_order_given():
     assert spec["resolve"] == {"scale": {"y": "independent"}}  # each survey lists only its own groups
     encoding = spec["spec"]["layer"][0]["encoding"]
     assert encoding["x"]["scale"] == {"domain": [0, 70]} and encoding["x"]["title"] == "Firms using AI (%)"
-    assert encoding["y"]["sort"] is None and encoding["color"] == {"value": BLUE}
+    assert encoding["y"] == {"field": "group", "type": "nominal", "title": None, "sort": None,
+                             "axis": {"labelLimit": 200}}
+    assert encoding["color"] == {"value": BLUE}
     assert tooltip_titles(encoding) == [("survey_label", "Survey"), ("group", "Group"), ("year", "Year"),
                                         ("value_printed", "% as printed"), ("primary_label", "Source")]
 
@@ -548,3 +550,77 @@ def test_the_composition_is_one_bar_its_legend_below_naming_every_segment():
     shown = drawn(charts.composition(frame, label="label", value="value", text="text", residual_label="the rest"))
     for text in ("50%", "30%", "20%", "printed A", "the rest", "Share of firms (%)"):
         assert text in shown, text
+
+
+# --- timeline and flow: every layer's mark and encoding, and what they draw ---
+
+def _events():
+    from datetime import date
+
+    return pd.DataFrame({"article": ["A", "B"], "event": ["Applications open", "Cohort began"],
+                         "printed": ["18일", "12월"], "date": [date(2026, 5, 18), date(2025, 12, 1)],
+                         "precision": ["day", "month"]})
+
+
+def test_a_timeline_spec_states_its_marks_axes_legend_and_reference_labels():
+    chart = charts.timeline(_events(), row="article", as_of_label="as of 01 Jun", as_of="2026-06-01",
+                            news_day="2026-05-18")
+    spec = chart.to_dict()
+    days, months, lines, news, as_of = spec["layer"]
+    shape = {"field": "precision", "type": "nominal", "title": None, "sort": ["day", "month"],
+             "scale": {"domain": ["day", "month"], "range": ["circle", "diamond"]},
+             "legend": {"orient": "top",
+                        "labelExpr": "datum.label == 'day' ? 'day printed' : 'month printed, day unknown'"}}
+    for layer, mark in ((days, {"type": "point", "size": 110, "filled": True, "opacity": 1}),
+                        (months, {"type": "point", "size": 140, "filled": False, "strokeWidth": 2.5, "opacity": 1})):
+        assert layer["mark"] == mark
+        encoding = layer["encoding"]
+        assert encoding["shape"] == shape and encoding["color"] == {"value": BLUE}
+        assert encoding["x"] == {"field": "date_text", "type": "temporal", "title": None, "scale": {"padding": 14},
+                                 "axis": {"format": "%b %Y", "tickCount": "month", "labelAngle": 0}}
+        assert encoding["y"] == {"field": "article", "type": "nominal", "title": None, "sort": ["A", "B"],
+                                 "axis": {"labelLimit": 150}}
+        assert tooltip_titles(encoding) == [("event", "Event"), ("when", "Date"), ("printed", "As printed")]
+    assert lines["mark"] == {"type": "rule", "strokeDash": [4, 3], "color": theme.MUTED}
+    assert lines["encoding"] == {"x": {"field": "date_text", "type": "temporal"}}
+    label = {"type": "text", "align": "right", "dx": -3, "fontSize": theme.SMALL_PX, "color": theme.MUTED}
+    assert news["mark"] == {**label, "dy": -4, "baseline": "bottom", "y": 0}  # above the plot's top edge
+    assert as_of["mark"] == {**label, "dy": 4, "baseline": "top", "y": "height"}  # below its bottom edge
+    for layer in (news, as_of):
+        assert layer["encoding"] == {"x": {"field": "date_text", "type": "temporal"},
+                                     "text": {"field": "label", "type": "nominal"}}
+    assert (spec["width"], spec["height"]) == (charts.WIDTH - 170, {"step": 36})
+    shown = drawn(chart)
+    for text in ("A", "B", "Dec 2025", "May 2026", "day printed", "month printed, day unknown",
+                 "the page's news day", "as of 01 Jun"):
+        assert text in shown, text
+
+
+def test_a_flow_spec_states_its_boxes_text_arrows_and_tooltips():
+    steps = pd.DataFrame({"actor": ["Seoul Rehabilitation Court", "KIBO"],
+                          "action": ["Recommends firms under rehabilitation for a guarantee", "Reviews"]})
+    chart = charts.flow(steps.set_axis([7, 3]), actor="actor", action="action")  # any index: steps in row order
+    spec = chart.to_dict()
+    boxes, arrows, tips, heads, bodies = spec["layer"]
+    x = {"field": "x", "type": "quantitative", "scale": {"domain": [0, 486]}, "axis": None}
+    y = {"field": "y", "type": "quantitative", "scale": {"domain": [0, 92], "reverse": True}, "axis": None}
+    tooltip = [{"field": "head", "type": "nominal", "title": "Step"},
+               {"field": "action", "type": "nominal", "title": ""}]
+    assert boxes["mark"] == {"type": "rect", "cornerRadius": 6, "fill": "#eef5fb", "stroke": BLUE}
+    assert boxes["encoding"] == {"x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"}, "tooltip": tooltip}
+    text = {"type": "text", "align": "left", "baseline": "top", "dx": 8, "lineBreak": "\n", "color": theme.INK}
+    assert heads["mark"] == {**text, "dy": 8, "fontWeight": 700}
+    assert bodies["mark"] == {**text, "dy": 40, "fontSize": theme.SMALL_PX}
+    assert heads["encoding"] == {"x": x, "y": y, "text": {"field": "head_wrapped", "type": "nominal"},
+                                 "tooltip": tooltip}
+    assert bodies["encoding"] == {"x": x, "y": y, "text": {"field": "body", "type": "nominal"}, "tooltip": tooltip}
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["head_wrapped"] for r in rows] == ["\n".join(charts.wrap("1. Seoul Rehabilitation Court", 28)),
+                                                 "2. KIBO"]
+    assert "\n" in rows[0]["head_wrapped"] and rows[0]["body"] == "\n".join(charts.wrap(steps["action"][0], 26))
+    assert arrows["mark"] == {"type": "rule", "strokeWidth": 2, "color": BLUE}
+    assert tips["mark"] == {"type": "point", "shape": "triangle-right", "filled": True, "size": 60, "color": BLUE,
+                            "opacity": 1}
+    shown = drawn(chart)
+    for line in ("1. Seoul Rehabilitation", "Court", "2. KIBO", "Reviews", *charts.wrap(steps["action"][0], 26)):
+        assert line in shown, line
