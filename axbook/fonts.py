@@ -19,11 +19,11 @@ import fontTools
 from fontTools import subset
 
 from axbook import downloads
-from axbook.paths import NANUM_TTF
+from axbook.paths import ICON_FONT, NANUM_TTF, NANUM_WOFF2
 
-# The published file (named in _static/nanum-gothic.css) and the Debian font it is cut from, per weight.
-NANUM = {f"_static/fonts/nanum-gothic-{weight}.woff2": ttf for weight, ttf in NANUM_TTF.items()}
-ICONS = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+# The published file and the Debian font it is cut from, per weight.
+NANUM = {NANUM_WOFF2[weight]: ttf for weight, ttf in NANUM_TTF.items()}
+ICONS = ICON_FONT
 # Unhinted (a third smaller; browsers hint or smooth themselves); every name record kept (the OFL's notice travels
 # with the font); the font-editor tables (TSI*) fontTools cannot subset dropped without a warning.
 SUBSET_OPTIONS = {"flavor": "woff2", "layout_features": ["*"], "name_IDs": ["*"], "name_languages": ["*"],

@@ -25,6 +25,7 @@
   replaces section numbering, which Sphinx runs in the main process after reading, so it is declared safe.
 """
 
+import html
 import json
 import multiprocessing
 import os
@@ -35,7 +36,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from axbook import data, deps, downloads, execute, sharing, toc
-from axbook.paths import PDF_NAME, ROOT
+from axbook.paths import ICON_FONT, NANUM_WOFF2, PDF_NAME, ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
 CHART_LIBRARY = "vendor/vega-bundle.min.js"
@@ -197,8 +198,17 @@ def _assets_only_where_used(app, pagename, templatename, context, doctree):
             context[files] = [asset for asset in context[files] if kept(asset)]
 
 
+def _preload_fonts(app, pagename, templatename, context, doctree):
+    """The fonts every page draws its text and icons in, requested with the page's head instead of after its styles
+    are applied (~0.2 s later here): the first layout is then in them, not in a fallback shaped again on arrival."""
+    links = "".join(f'\n<link rel="preload" href="{html.escape(context["pathto"](font, 1))}" as="font" '
+                    f'type="font/woff2" crossorigin="anonymous" />' for font in (*NANUM_WOFF2.values(), ICON_FONT))
+    context["metatags"] = context.get("metatags", "") + links
+
+
 def setup(app):
     app.connect("html-page-context", _assets_only_where_used)
+    app.connect("html-page-context", _preload_fonts)
     app.connect("html-page-context", _pdf_link_from_every_page)
     app.connect("html-page-context", sharing.add_tags)
     app.connect("config-inited", _check_site_url)

@@ -23,7 +23,7 @@ from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
 from axbook import ai_gap, data, downloads, fonts, sharing, sphinx_ext, theme, toc
-from axbook.paths import ROOT
+from axbook.paths import ICON_FONT, NANUM_WOFF2, ROOT
 from axbook.pdf import CHROMIUM, FLAGS, serve
 
 SITE = ROOT / "_build" / "html"
@@ -123,6 +123,15 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
         if suffix != sphinx_ext.CHART_LIBRARY:  # fetched by the chart script, not from the page's head
             wanted = marker is not None and marker in html
             assert any(u.path.endswith("/" + suffix) for u in log.requested) == wanted, suffix
+    # The fonts every page uses are preloaded with its head, each fetched once (a preload whose CORS mode differs
+    # from the font's own request is fetched twice), and used (else Chromium warns, and the test above fails).
+    preloaded = page.evaluate("""[...document.querySelectorAll('link[rel=preload][as=font]')]
+        .map(l => new URL(l.href).pathname)""")
+    assert sorted(p.rsplit("/_static/", 1)[1] for p in preloaded) == sorted(
+        f.removeprefix("_static/") for f in (*NANUM_WOFF2.values(), ICON_FONT)), preloaded
+    assert all([u.path for u in log.requested].count(p) == 1 for p in preloaded), preloaded
+    used = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + f.weight)")
+    assert {"NanumGothic400", "NanumGothic700"} <= set(used) and any("Font Awesome" in f for f in used), used
     # The search index and Sphinx's search tools are the search page's alone (_templates/layout.html).
     assert not any(u.path.endswith(("/searchindex.js", "/searchtools.js")) for u in log.requested), path
     # The theme's icon script (0.54 MB gzip) is not loaded; every icon is drawn from the theme's webfont instead.
