@@ -624,3 +624,163 @@ def test_a_flow_spec_states_its_boxes_text_arrows_and_tooltips():
     shown = drawn(chart)
     for line in ("1. Seoul Rehabilitation", "Court", "2. KIBO", "Reviews", *charts.wrap(steps["action"][0], 26)):
         assert line in shown, line
+
+
+# --- the other builders' every layer, and the shared encodings, stated ---
+
+def test_the_shared_encodings_group_colour_kind_colour_and_two_line_labels():
+    coloured = charts.group_colour("group", {"A": BLUE, "B": SKY}, alt.Legend(orient="top")).to_dict()
+    assert coloured == {"field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
+                        "scale": {"domain": ["A", "B"], "range": [BLUE, SKY]}}
+    assert charts.group_colour("group", None).to_dict() == {"field": "group", "type": "nominal", "title": None,
+                                                            "legend": None}
+    assert charts.group_colour("group", {}).to_dict()["legend"] is None and "scale" not in charts.group_colour(
+        "group", {}).to_dict()
+    kind = charts.kind_colour([charts.COMPUTED, charts.PRINTED], orient="bottom").to_dict()
+    assert kind == {"field": "kind", "type": "nominal", "title": None, "sort": [charts.PRINTED, charts.COMPUTED],
+                    "scale": {"domain": [charts.PRINTED, charts.COMPUTED], "range": [BLUE, SKY]},
+                    "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 420}}
+    assert charts.kind_colour([charts.PRINTED]).to_dict()["legend"]["orient"] == "top"
+    y = charts._two_line_y("label", sort=["b", "a"], title="T").to_dict()
+    assert y == {"field": "label", "type": "nominal", "title": "T", "sort": ["b", "a"],
+                 "axis": {"labelExpr": "split(datum.label, '|')", "labelLimit": 230, "labelPadding": 6}}
+    assert charts._two_line_y("label", sort=[]).to_dict()["sort"] == []  # an empty order is an order, not None
+
+
+def test_facet_slopes_every_layer_stated():
+    spec = charts.facet_slopes(SLOPES, label="group", facet="panel", colours={"Large firms": BLUE}).to_dict()
+    line, point, end, start_above, start_below, names = spec["spec"]["layer"]
+    assert (line["mark"], point["mark"]) == ({"type": "line"}, {"type": "point"})
+    gap, small = theme.POINT_LABEL_GAP, theme.SMALL_PX
+    assert end["mark"] == {"type": "text", "align": "left", "dx": gap, "fontSize": small}
+    assert start_above["mark"] == {"type": "text", "align": "right", "dx": -gap, "dy": -7, "fontSize": small}
+    assert start_below["mark"] == {"type": "text", "align": "right", "dx": -gap, "dy": 8, "fontSize": small}
+    assert names["mark"] == {"type": "text", "align": "left", "dx": gap, "dy": -12, "fontSize": small,
+                             "lineBreak": "\n", "baseline": "bottom"}
+    assert names["encoding"]["text"] == {"field": "name_wrapped", "type": "nominal"}
+    for layer in (end, start_above, start_below):
+        assert layer["encoding"]["text"] == {"field": "value_printed", "type": "nominal"}
+    for layer in spec["spec"]["layer"]:
+        assert layer["encoding"]["x"] == {"field": "year", "type": "ordinal", "title": None,
+                                          "axis": {"labelAngle": 0}}
+        assert layer["encoding"]["color"] == {"field": "group", "type": "nominal", "title": None, "legend": None,
+                                              "scale": {"domain": ["Large firms"], "range": [BLUE]}}
+    long_name = SLOPES.assign(group="Small and medium manufacturers")
+    wrapped = charts.facet_slopes(long_name, label="group", facet="panel").data["name_wrapped"].iloc[0]
+    assert wrapped == "\n".join(charts.wrap("Small and medium manufacturers", 16)) == "Small and medium\nmanufacturers"
+
+
+def test_the_calendar_every_layer_stated():
+    days = pd.DataFrame({"month": ["May 2026"], "week": [0], "weekday": [0], "day": [18], "label": ["18 May"],
+                         "kind": ["opens"]})
+    spec = charts.calendar(days).to_dict()
+    cells, numbers = spec["spec"]["layer"]
+    assert cells["mark"] == {"type": "rect", "stroke": "#ffffff", "strokeWidth": 2}
+    assert numbers["mark"] == {"type": "text", "fontSize": theme.SMALL_PX, "color": theme.INK}
+    assert numbers["encoding"]["text"] == {"field": "day", "type": "quantitative"}
+    for layer in (cells, numbers):
+        encoding = layer["encoding"]
+        assert encoding["x"] == {"field": "weekday", "type": "ordinal", "title": None, "sort": list(range(7)),
+                                 "axis": {"labelExpr": "['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]",
+                                          "labelAngle": 0, "orient": "top", "ticks": False, "domain": False}}
+        assert encoding["y"] == {"field": "week", "type": "ordinal", "title": None, "axis": None}
+        assert tooltip_titles(encoding) == [("label", "Day"), ("kind", "")]
+    assert cells["encoding"]["color"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["opens"],
+                                          "scale": {"domain": ["opens"], "range": [BLUE]},
+                                          "legend": {"orient": "top", "direction": "horizontal", "columns": 3,
+                                                     "labelLimit": 200}}
+    assert spec["facet"]["column"] == {"field": "month", "type": "nominal", "title": None, "sort": ["May 2026"],
+                                       "header": {"labelFontWeight": 700}}
+
+
+def test_the_ramp_every_layer_stated():
+    spec = ramp(10).to_dict()
+    bars, line, last, target_line, target_label = spec["layer"]
+    assert bars["mark"] == {"type": "bar", "color": SKY, "width": 18}
+    assert line["mark"] == {"type": "line", "color": BLUE, "point": True}
+    assert last["mark"] == {"type": "text", "align": "right", "dx": -8, "dy": -10, "color": theme.INK}
+    assert target_line["mark"] == {"type": "rule", "color": VERMILLION, "strokeDash": [6, 4], "strokeWidth": 2}
+    assert target_label["mark"] == {"type": "text", "align": "left", "x": 4, "dy": -8, "color": VERMILLION}
+    assert last["encoding"]["text"] == {"field": "total_text", "type": "nominal"}
+    assert target_label["encoding"]["text"] == {"field": "text", "type": "nominal"}
+    for layer in (bars, line, last):
+        assert layer["encoding"]["x"] == {"field": "year", "type": "ordinal", "title": None,
+                                          "axis": {"labelAngle": 0}}
+    assert line["encoding"]["tooltip"] == bars["encoding"]["tooltip"]
+
+
+def test_unit_panels_every_layer_stated():
+    chart = charts.unit_panels(UNITS, label="label", value="amount", text="text", kinds=list(UNITS["kind"]),
+                               tooltip=["label"])
+    spec = chart.to_dict()
+    for panel in spec["vconcat"]:
+        bar, label = panel["layer"]
+        assert bar["mark"] == {"type": "bar", "height": 14}
+        assert label["mark"] == {"type": "text", "align": "left", "dx": theme.BAR_LABEL_GAP,
+                                 "fontSize": theme.SMALL_PX, "color": theme.INK}
+        for layer in (bar, label):
+            assert layer["encoding"]["y"] == {"field": "label", "type": "nominal", "title": None,
+                                              "sort": layer["encoding"]["y"]["sort"], "axis": {"labelLimit": 230}}
+            assert layer["encoding"]["x"] == {"field": "amount", "type": "quantitative", "title": None,
+                                              "axis": {"tickCount": 4}}
+            assert layer["encoding"]["tooltip"] == [{"field": "label", "type": "nominal"}]
+        assert panel["title"] == {"text": panel["title"]["text"], "anchor": "start", "fontSize": theme.HEADING_PX,
+                                  "offset": 6}
+    # panels in the order units first appear, not sorted
+    assert [p.title.text for p in charts.unit_panels(UNITS.iloc[[2, 0, 1, 3]], label="label", value="amount",
+                                                     text="text", kinds=list(UNITS["kind"]), tooltip=[]).vconcat] == [
+        "companies", "₩ bn"]
+
+
+def test_measure_panels_and_interval_dots_every_layer_stated():
+    spec = charts.measure_panels(UNITS, y="label", y_sort=["a"], color=alt.value(BLUE), tooltip=["label"], width=1,
+                                 height=1).to_dict()
+    bars, labels = spec["spec"]["layer"]
+    assert labels["mark"] == {"type": "text", "align": "left", "dx": theme.BAR_LABEL_GAP,
+                              "fontSize": theme.SMALL_PX, "color": theme.INK}
+    for layer in (bars, labels):
+        assert layer["encoding"]["y"] == {"field": "label", "type": "nominal", "title": None, "sort": ["a"]}
+        assert layer["encoding"]["x"] == {"field": "amount", "type": "quantitative", "title": None}
+    assert spec["facet"]["column"] == {"field": "measure", "type": "nominal", "title": None,
+                                       "header": {"labelFontWeight": 700}}
+    dots_spec = charts.interval_dots(FIGURES, label="label", value="usd_m", low="low", high="high", text="text",
+                                     kinds=list(FIGURES["kind"]), x_title="US$ m", domain=(0, 400),
+                                     tooltip=["label"]).to_dict()
+    interval, dots, labels = dots_spec["layer"]
+    assert interval["mark"] == {"type": "rule", "strokeWidth": 8, "opacity": 0.35}
+    assert dots["mark"] == {"type": "point", "size": 90, "filled": True}
+    assert labels["mark"] == {"type": "text", "align": "left", "dy": -14, "color": theme.INK}
+    x = {"field": "usd_m", "type": "quantitative", "title": "US$ m", "scale": {"domain": [0, 400]},
+         "axis": {"format": ",d"}}
+    assert dots["encoding"]["x"] == labels["encoding"]["x"] == x
+    assert interval["encoding"]["x"] == {"field": "low", "type": "quantitative", "title": "US$ m",
+                                         "scale": {"domain": [0, 400]}}
+    assert interval["encoding"]["x2"] == {"field": "high"} and interval["encoding"]["color"] == dots["encoding"][
+        "color"]
+    assert dots["encoding"]["shape"] == {"field": "kind", "type": "nominal", "sort": list(FIGURES["kind"]),
+                                         "legend": None}
+    assert all(layer["encoding"]["tooltip"] == [{"field": "label", "type": "nominal"}] for layer in dots_spec["layer"])
+
+
+def test_the_projection_every_layer_stated():
+    spec = charts.projection(PROJECTED, label="group", horizon=2025, first_future=2024,
+                             colours={"A": BLUE}).to_dict()
+    seen, points, path, last = spec["layer"]
+    assert last["mark"] == {"type": "text", "align": "left", "dx": theme.POINT_LABEL_GAP}
+    assert last["encoding"]["text"] == {"field": "value_label", "type": "nominal"}
+    for layer in spec["layer"]:
+        encoding = layer["encoding"]
+        assert encoding["x"] == {"field": "year", "type": "quantitative", "title": None,
+                                 "axis": {"format": "d", "tickMinStep": 1}, "scale": {"domain": [2022, 2025]}}
+        assert encoding["y"] == {"field": "value", "type": "quantitative", "title": "AI use rate (%)",
+                                 "scale": {"domain": [0, 100]}}
+        assert encoding["color"] == {"field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
+                                     "scale": {"domain": ["A"], "range": [BLUE]}}
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["value_label"] for r in rows] == ["10.0%", "12.0%", "14.0%", "16.0%", "14.4%", "17.3%"]
+
+
+def test_wrapping_keeps_empty_lines_and_splits_only_at_spaces():
+    assert charts.wrap("first\n\nthird", 40) == ["first", "", "third"]
+    assert charts.wrap("a · b", 40) == ["a · b"] and charts.wrap("aaaa · bbbb", 6) == ["aaaa", "bbbb"]
+    assert charts._wrap_words("one\ttwo three", 8) == ["one\ttwo", "three"]  # a tab is not a place to break
