@@ -13,6 +13,9 @@ from axbook import data, theme
 
 WIDTH = theme.WIDTH
 RESIDUAL_GREY = "#bdbdbd"
+# Text is drawn in ink, whatever colour its mark has: the palette's colours are for marks (the vermillion, green,
+# orange and sky blue fall below 4.5:1 as text on the white card); a text inside a mark takes theme.label_ink.
+INK_TEXT = alt.value(theme.INK)
 MIN_LABELLED_SHARE = 12  # % of the composition bar: room for a large "00.0%" label inside its segment
 
 
@@ -107,8 +110,12 @@ def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str = 
     )
     lines = base.mark_line()
     points = base.mark_point()
-    labels = base.mark_text(align="left", dx=theme.POINT_LABEL_GAP).encode(text=alt.Text("value_printed:N"))
+    labels = base.mark_text(align="left", dx=theme.POINT_LABEL_GAP).encode(text=alt.Text("value_printed:N"),
+                                                                          color=INK_TEXT)
     return alt.layer(lines, points, labels).properties(width=WIDTH - 60, height=height)
+
+
+NAME_RISE, NAME_LINE = 12, 12  # px: a group's name above its last point (clear of its value), and its line height
 
 
 def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: str = "",
@@ -121,6 +128,7 @@ def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: st
     shown["start_above"] = False
     shown.loc[top.index, "start_above"] = shown.loc[top.index, "value"] == top
     shown["name_wrapped"] = ["\n".join(wrap(str(n), 16)) for n in shown[label]]
+    shown["name_lines"] = shown["name_wrapped"].str.count("\n") + 1
     base = alt.Chart().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title="AI use rate (%)"),
@@ -132,14 +140,21 @@ def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: st
     gap = theme.POINT_LABEL_GAP
     layered = alt.layer(
         base.mark_line(), base.mark_point(),
-        base.mark_text(align="left", dx=gap, fontSize=theme.SMALL_PX).encode(text="value_printed:N")
+        base.mark_text(align="left", dx=gap, fontSize=theme.SMALL_PX).encode(text="value_printed:N", color=INK_TEXT)
         .transform_filter(f"datum.year == {last}"),
-        base.mark_text(align="right", dx=-gap, dy=-7, fontSize=theme.SMALL_PX).encode(text="value_printed:N")
+        base.mark_text(align="right", dx=-gap, dy=-7, fontSize=theme.SMALL_PX).encode(text="value_printed:N",
+                                                                                     color=INK_TEXT)
         .transform_filter(f"datum.year == {first} && datum.start_above"),
-        base.mark_text(align="right", dx=-gap, dy=8, fontSize=theme.SMALL_PX).encode(text="value_printed:N")
+        base.mark_text(align="right", dx=-gap, dy=8, fontSize=theme.SMALL_PX).encode(text="value_printed:N",
+                                                                                    color=INK_TEXT)
         .transform_filter(f"datum.year == {first} && !datum.start_above"),
-        base.mark_text(align="left", dx=gap, dy=-12, fontSize=theme.SMALL_PX, lineBreak="\n", baseline="bottom")
-        .encode(text="name_wrapped:N").transform_filter(f"datum.year == {last}"),
+        # Each name's last line ends NAME_RISE above its point: Vega sets a block's first line on the baseline,
+        # so a name of n lines is raised by n - 1 more (one layer per line count).
+        *(base.mark_text(align="left", dx=gap, dy=-NAME_RISE - (n - 1) * NAME_LINE, fontSize=theme.SMALL_PX,
+                         lineBreak="\n", lineHeight=NAME_LINE, baseline="bottom")
+          .encode(text="name_wrapped:N", color=INK_TEXT)
+          .transform_filter(f"datum.year == {last} && datum.name_lines == {n}")
+          for n in sorted(set(shown["name_lines"]))),
     ).properties(width=110, height=220)
     return layered.facet(
         data=shown, column=alt.Column(f"{facet}:N", title=facet_title or None, sort=list(shown[facet].unique()),
@@ -161,7 +176,7 @@ def bars(frame: pd.DataFrame, *, x: str, y: str, x_title: str, text: str, color:
     base = alt.Chart(frame).encode(**enc)
     chart = alt.layer(
         base.mark_bar(color=theme.OKABE_ITO["blue"]) if not color else base.mark_bar(),
-        base.mark_text(align="left", dx=theme.BAR_LABEL_GAP).encode(text=f"{text}:N", color=alt.value(theme.INK)),
+        base.mark_text(align="left", dx=theme.BAR_LABEL_GAP).encode(text=f"{text}:N", color=INK_TEXT),
     )
     return chart.properties(width=WIDTH - 260, height=height or 40 * frame[y].nunique())
 
@@ -175,8 +190,9 @@ def measure_panels(long: pd.DataFrame, *, y: str, y_sort: list, color, tooltip: 
     if y_offset is not None:
         encoding["yOffset"] = y_offset
     base = alt.Chart().encode(**encoding)
-    labels = base.mark_text(align="left", dx=theme.BAR_LABEL_GAP, fontSize=theme.SMALL_PX, color=theme.INK)
-    layer = alt.layer(base.mark_bar(), labels.encode(text="text:N")).properties(width=width, height=height)
+    labels = base.mark_text(align="left", dx=theme.BAR_LABEL_GAP, fontSize=theme.SMALL_PX)
+    layer = alt.layer(base.mark_bar(), labels.encode(text="text:N", color=INK_TEXT)).properties(width=width,
+                                                                                               height=height)
     return layer.facet(data=long, column=alt.Column("measure:N", title=None, header=alt.Header(labelFontWeight=700))
                        ).resolve_scale(x="independent")
 
@@ -247,7 +263,8 @@ def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: i
     observed = base.mark_point(filled=True).transform_filter("datum.observed && datum.method == 'linear'")
     path = base.mark_line(strokeDash=[5, 4]).transform_filter(f"{keep} && datum.year >= {first_future - 1}")
     line_seen = base.mark_line().transform_filter("datum.observed && datum.method == 'linear'")
-    last = base.mark_text(align="left", dx=theme.POINT_LABEL_GAP).encode(text="value_label:N").transform_filter(
+    last = base.mark_text(align="left", dx=theme.POINT_LABEL_GAP).encode(text="value_label:N", color=INK_TEXT
+                                                                        ).transform_filter(
         "datum.method == method && datum.year == end_year")
     return alt.layer(line_seen, observed, path, last).add_params(end, method).properties(
         width=WIDTH - 80, height=280)
@@ -362,7 +379,7 @@ def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, target: float, ta
     rule = alt.Chart(pd.DataFrame({"target": [target], "text": [target_text]})).encode(
         y=alt.Y("target:Q", scale=scale, title=y_title))
     target_line = rule.mark_rule(color=theme.OKABE_ITO["vermillion"], strokeDash=[6, 4], strokeWidth=2)
-    target_label = rule.mark_text(align="left", x=4, dy=-8, color=theme.OKABE_ITO["vermillion"]).encode(
+    target_label = rule.mark_text(align="left", x=4, dy=-8, color=theme.INK).encode(
         text="text:N")
     return alt.layer(bars, line, last, target_line, target_label).add_params(growth).properties(
         width=WIDTH - 90, height=260)
@@ -425,9 +442,11 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
 def calendar(days: pd.DataFrame) -> alt.LayerChart:
     """Month grids (weeks down, weekdays across) with each day coloured by ``kind`` and the day number."""
     kinds = list(dict.fromkeys(days["kind"]))
+    # Every cell colour has an ink that keeps its day number at 4.5:1 in both drawings (vermillion has none: the
+    # closing day is drawn in ink, its number white).
     palette = {"application window": theme.OKABE_ITO["sky_blue"], "opens": theme.OKABE_ITO["blue"],
-               "closes": theme.OKABE_ITO["vermillion"], "the page's news day": theme.OKABE_ITO["orange"],
-               "other days": "#eeeeee"}
+               "closes": theme.INK, "the page's news day": theme.OKABE_ITO["orange"], "other days": "#eeeeee"}
+    days = days.assign(ink=[theme.label_ink(palette[k]) for k in days["kind"]])
     base = alt.Chart(days).encode(
         x=alt.X("weekday:O", title=None, sort=list(range(7)),
                 axis=alt.Axis(labelExpr="['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]", labelAngle=0,
@@ -438,7 +457,7 @@ def calendar(days: pd.DataFrame) -> alt.LayerChart:
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
         color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[palette[k] for k in kinds]),
                         legend=alt.Legend(orient="top", direction="horizontal", columns=3, labelLimit=200)))
-    numbers = base.mark_text(fontSize=theme.SMALL_PX, color=theme.INK).encode(text="day:Q")
+    numbers = base.mark_text(fontSize=theme.SMALL_PX).encode(text="day:Q", color=alt.Color("ink:N", scale=None))
     return alt.layer(cells, numbers).properties(width=200, height=150).facet(
         column=alt.Column("month:N", title=None, sort=list(dict.fromkeys(days["month"])),
                           header=alt.Header(labelFontWeight=700))).resolve_scale(y="independent")

@@ -159,7 +159,7 @@ def test_facet_slopes_put_each_panels_higher_start_label_above_and_the_other_bel
     assert shown["start_above"].sum() == 2  # first year only, one per panel
     filters = [layer.transform[0].filter for layer in chart.spec.layer[2:]]
     assert filters == ["datum.year == 2023", "datum.year == 2017 && datum.start_above",
-                       "datum.year == 2017 && !datum.start_above", "datum.year == 2023"]
+                       "datum.year == 2017 && !datum.start_above", "datum.year == 2023 && datum.name_lines == 1"]
     end, start_above, start_below, names = chart.spec.layer[2:]
     assert (start_above.mark.dy, start_below.mark.dy) == (-7, 8)  # above the point, below it
     assert (end.mark.align, start_above.mark.align, names.mark.align) == ("left", "right", "left")
@@ -214,7 +214,7 @@ def test_the_calendar_colours_each_kind_from_one_palette_in_the_order_kinds_appe
     cells, numbers = spec["spec"]["layer"]
     scale = cells["encoding"]["color"]["scale"]
     assert scale == {"domain": ["the page's news day", "other days", "opens", "application window", "closes"],
-                     "range": [ORANGE, "#eeeeee", BLUE, SKY, VERMILLION]}
+                     "range": [ORANGE, "#eeeeee", BLUE, SKY, theme.INK]}
     assert cells["encoding"]["color"]["sort"] == scale["domain"]
     assert cells["mark"]["type"] == "rect" and numbers["encoding"]["text"]["field"] == "day"
     assert spec["facet"]["column"]["sort"] == ["May 2026", "June 2026"]  # months in calendar order, as given
@@ -448,8 +448,9 @@ def test_a_slope_joins_each_groups_years_and_writes_the_printed_value_beside_eac
                                  "axis": {"labelAngle": 0}}
         assert encoding["y"] == {"field": "value", "type": "quantitative", "title": "Rate (%)",
                                  "scale": {"zero": True}}
-        assert encoding["color"] == {"field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
-                                     "scale": {"domain": ["Large firms", "SMEs"], "range": [BLUE, VERMILLION]}}
+        assert encoding["color"] == ({"value": theme.INK} if layer is labels else {
+            "field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
+            "scale": {"domain": ["Large firms", "SMEs"], "range": [BLUE, VERMILLION]}})
         assert encoding["detail"] == {"field": "group", "type": "nominal"}
         assert tooltip_titles(encoding) == [("group", "Group"), ("year", "Year"),
                                             ("value_printed", "AI use (%) as printed")]
@@ -656,15 +657,21 @@ def test_facet_slopes_every_layer_stated():
     assert start_above["mark"] == {"type": "text", "align": "right", "dx": -gap, "dy": -7, "fontSize": small}
     assert start_below["mark"] == {"type": "text", "align": "right", "dx": -gap, "dy": 8, "fontSize": small}
     assert names["mark"] == {"type": "text", "align": "left", "dx": gap, "dy": -12, "fontSize": small,
-                             "lineBreak": "\n", "baseline": "bottom"}
+                             "lineBreak": "\n", "lineHeight": 12, "baseline": "bottom"}
     assert names["encoding"]["text"] == {"field": "name_wrapped", "type": "nominal"}
     for layer in (end, start_above, start_below):
         assert layer["encoding"]["text"] == {"field": "value_printed", "type": "nominal"}
     for layer in spec["spec"]["layer"]:
         assert layer["encoding"]["x"] == {"field": "year", "type": "ordinal", "title": None,
                                           "axis": {"labelAngle": 0}}
-        assert layer["encoding"]["color"] == {"field": "group", "type": "nominal", "title": None, "legend": None,
-                                              "scale": {"domain": ["Large firms"], "range": [BLUE]}}
+        assert layer["encoding"]["color"] == ({"value": theme.INK} if layer["mark"]["type"] == "text" else {
+            "field": "group", "type": "nominal", "title": None, "legend": None,
+            "scale": {"domain": ["Large firms"], "range": [BLUE]}})
+    # a two-line name is raised by one more line, so its last line ends where a one-line name does
+    two_lines = SLOPES.assign(group=SLOPES["group"].replace("Other regions", "Outside the capital region"))
+    layers = charts.facet_slopes(two_lines, label="group", facet="panel").to_dict()["spec"]["layer"]
+    assert [(layer["mark"]["dy"], layer["transform"][0]["filter"]) for layer in layers[5:]] == [
+        (-12, "datum.year == 2023 && datum.name_lines == 1"), (-24, "datum.year == 2023 && datum.name_lines == 2")]
     long_name = SLOPES.assign(group="Small and medium manufacturers")
     wrapped = charts.facet_slopes(long_name, label="group", facet="panel").data["name_wrapped"].iloc[0]
     assert wrapped == "\n".join(charts.wrap("Small and medium manufacturers", 16)) == "Small and medium\nmanufacturers"
@@ -676,7 +683,9 @@ def test_the_calendar_every_layer_stated():
     spec = charts.calendar(days).to_dict()
     cells, numbers = spec["spec"]["layer"]
     assert cells["mark"] == {"type": "rect", "stroke": "#ffffff", "strokeWidth": 2}
-    assert numbers["mark"] == {"type": "text", "fontSize": theme.SMALL_PX, "color": theme.INK}
+    assert numbers["mark"] == {"type": "text", "fontSize": theme.SMALL_PX}
+    assert numbers["encoding"]["color"] == {"field": "ink", "type": "nominal", "scale": None}
+    assert next(iter(spec["datasets"].values()))[0]["ink"] == "#ffffff"  # on the blue of an opening day
     assert numbers["encoding"]["text"] == {"field": "day", "type": "quantitative"}
     for layer in (cells, numbers):
         encoding = layer["encoding"]
@@ -700,7 +709,7 @@ def test_the_ramp_every_layer_stated():
     assert line["mark"] == {"type": "line", "color": BLUE, "point": True}
     assert last["mark"] == {"type": "text", "align": "right", "dx": -8, "dy": -10, "color": theme.INK}
     assert target_line["mark"] == {"type": "rule", "color": VERMILLION, "strokeDash": [6, 4], "strokeWidth": 2}
-    assert target_label["mark"] == {"type": "text", "align": "left", "x": 4, "dy": -8, "color": VERMILLION}
+    assert target_label["mark"] == {"type": "text", "align": "left", "x": 4, "dy": -8, "color": theme.INK}
     assert last["encoding"]["text"] == {"field": "total_text", "type": "nominal"}
     assert target_label["encoding"]["text"] == {"field": "text", "type": "nominal"}
     for layer in (bars, line, last):
@@ -736,8 +745,8 @@ def test_measure_panels_and_interval_dots_every_layer_stated():
     spec = charts.measure_panels(UNITS, y="label", y_sort=["a"], color=alt.value(BLUE), tooltip=["label"], width=1,
                                  height=1).to_dict()
     bars, labels = spec["spec"]["layer"]
-    assert labels["mark"] == {"type": "text", "align": "left", "dx": theme.BAR_LABEL_GAP,
-                              "fontSize": theme.SMALL_PX, "color": theme.INK}
+    assert labels["mark"] == {"type": "text", "align": "left", "dx": theme.BAR_LABEL_GAP, "fontSize": theme.SMALL_PX}
+    assert (bars["encoding"]["color"], labels["encoding"]["color"]) == ({"value": BLUE}, {"value": theme.INK})
     for layer in (bars, labels):
         assert layer["encoding"]["y"] == {"field": "label", "type": "nominal", "title": None, "sort": ["a"]}
         assert layer["encoding"]["x"] == {"field": "amount", "type": "quantitative", "title": None}
@@ -774,8 +783,9 @@ def test_the_projection_every_layer_stated():
                                  "axis": {"format": "d", "tickMinStep": 1}, "scale": {"domain": [2022, 2025]}}
         assert encoding["y"] == {"field": "value", "type": "quantitative", "title": "AI use rate (%)",
                                  "scale": {"domain": [0, 100]}}
-        assert encoding["color"] == {"field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
-                                     "scale": {"domain": ["A"], "range": [BLUE]}}
+        assert encoding["color"] == ({"value": theme.INK} if layer is last else {
+            "field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
+            "scale": {"domain": ["A"], "range": [BLUE]}})
     rows = next(iter(spec["datasets"].values()))
     assert [r["value_label"] for r in rows] == ["10.0%", "12.0%", "14.0%", "16.0%", "14.4%", "17.3%"]
 
@@ -784,3 +794,75 @@ def test_wrapping_keeps_empty_lines_and_splits_only_at_spaces():
     assert charts.wrap("first\n\nthird", 40) == ["first", "", "third"]
     assert charts.wrap("a · b", 40) == ["a · b"] and charts.wrap("aaaa · bbbb", 6) == ["aaaa", "bbbb"]
     assert charts._wrap_words("one\ttwo three", 8) == ["one\ttwo", "three"]  # a tab is not a place to break
+
+
+def _text_layers(node) -> list[dict]:
+    """Every text layer of a spec, at any depth (layers, facets, concatenations)."""
+    if isinstance(node, dict):
+        mark = node.get("mark")
+        own = [node] if mark == "text" or (isinstance(mark, dict) and mark.get("type") == "text") else []
+        return own + [layer for key in ("layer", "spec", "vconcat", "hconcat") if key in node
+                      for layer in _text_layers(node[key])]
+    if isinstance(node, list):
+        return [layer for item in node for layer in _text_layers(item)]
+    return []
+
+
+def _inks(layer: dict) -> list[str] | None:
+    """The colours a text layer can be drawn in; None when each datum names its own ink (text inside a mark)."""
+    colour = layer.get("encoding", {}).get("color") or layer.get("encoding", {}).get("fill")
+    if colour is not None:
+        if "value" in colour:
+            return [colour["value"]]
+        if "scale" in colour and colour["scale"] is None:
+            return None
+        return colour.get("scale", {}).get("range", theme.CATEGORY)
+    mark = layer["mark"] if isinstance(layer["mark"], dict) else {}
+    return [mark.get("color") or mark.get("fill") or theme.config()["config"]["text"]["color"]]
+
+
+def test_every_text_a_builder_writes_on_the_card_keeps_wcag_contrast_in_light_and_dark():
+    checked = set()
+    built = _built_by_every_builder()
+    for name, chart in built.items():
+        for layer in _text_layers(chart.to_dict()):
+            inks = _inks(layer)
+            if inks is None:
+                continue
+            mark = layer["mark"] if isinstance(layer["mark"], dict) else {}
+            large = mark.get("fontSize", 0) >= 18.67 and mark.get("fontWeight") in (700, "bold")
+            for ink in inks:
+                light = theme.contrast(ink, theme.BACKGROUND)
+                dark = theme.contrast(theme.in_dark(ink), theme.in_dark(theme.BACKGROUND))
+                assert min(light, dark) >= (3 if large else 4.5), (name, ink, round(light, 2), round(dark, 2))
+                checked.add(name)
+    # every builder that writes on the card was seen; these write none (or only inside their marks, stated above)
+    assert checked == set(built) - {"waffle", "survey_dots", "calendar", "composition"}
+
+
+def test_the_calendar_day_numbers_keep_wcag_contrast_on_every_kind_of_day():
+    kinds = ["application window", "opens", "closes", "the page's news day", "other days"]
+    days = pd.DataFrame({"month": ["May 2026"] * 5, "week": [0] * 5, "weekday": range(5), "day": range(1, 6),
+                         "label": ["d"] * 5, "kind": kinds})
+    spec = charts.calendar(days).to_dict()
+    scale = spec["spec"]["layer"][0]["encoding"]["color"]["scale"]
+    cell = dict(zip(scale["domain"], scale["range"], strict=True))
+    for row in next(iter(spec["datasets"].values())):
+        fill, ink = cell[row["kind"]], row["ink"]
+        assert theme.contrast(ink, fill) >= 4.5, row["kind"]
+        assert theme.contrast(theme.in_dark(ink), theme.in_dark(fill)) >= 4.5, row["kind"]
+
+
+def test_facet_slopes_draw_a_two_line_name_clear_of_its_value():
+    """Read from the SVG Vega draws: the name's last line sits above the value written at the same point."""
+    close = SLOPES.assign(group=SLOPES["group"].replace("Other regions", "Outside the capital region"))
+    svg = render.to_svg(charts.facet_slopes(close, label="group", facet="panel").to_dict())
+    at = {}
+    for match in re.finditer(r'<text[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*>(.*?)</text>', svg, re.S):
+        lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", match.group(3)) or [match.group(3)]
+        at[lines[-1]] = (float(match.group(2)), len(lines))
+    name_y, lines = at["capital region"]
+    assert lines == 2
+    value_y, _ = at["7.0"]
+    # the last line's baseline + 12 px per line drawn before it, all above the value's top (10 px text)
+    assert name_y + 12 * (lines - 1) <= value_y - 10, (name_y, value_y)
