@@ -419,9 +419,9 @@ def test_every_builder_writes_its_text_on_the_themes_type_scale():
 
     built = _built_by_every_builder()
     builders = {name for name, f in inspect.getmembers(charts, inspect.isfunction)
-                if f.__module__ == charts.__name__ and not name.startswith("_")
+                if f.__module__ == charts.__name__ and not name.startswith("_") and "__mutmut" not in name
                 and "Chart" in str(inspect.signature(f).return_annotation) and name != "figure"}
-    assert set(built) == builders  # a new builder is added above, so the rule covers it
+    assert set(built) == builders  # a new builder is added above, so the rule covers it (mutmut's copies aside)
     for name, chart in built.items():
         spec = charts.figure(chart, title="T", subtitle="S", source="Source", description="D").to_dict()
         sizes = _font_sizes(spec)
