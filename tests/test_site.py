@@ -368,13 +368,33 @@ CHARTS_WIDER_THAN_THEIR_BOX = """() => [...document.querySelectorAll('.axbook-ch
   .map(box => box.id + ': ' + box.scrollWidth + ' > ' + box.clientWidth)"""
 
 
+# Texts a chart writes beside its marks (values, names, reference labels) that overlap one another, as drawn (their
+# boxes shrunk by a pixel: glyph boxes of neighbouring lines may touch).
+MARK_TEXTS_OVERLAPPING = """() => [...document.querySelectorAll('.axbook-chart')].flatMap(box => {
+  const texts = [...box.querySelectorAll('.axbook-chart-live svg g.mark-text.role-mark text')]
+    .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([s, r]) => s.trim() && r.width > 0);
+  const found = [];
+  texts.forEach(([a, p], i) => texts.slice(i + 1).forEach(([b, q]) => {
+    const across = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+    const down = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (across > 2 && down > 2) {
+      found.push(box.id + ': ' + JSON.stringify(a) + ' over ' + JSON.stringify(b));
+    }
+  }));
+  return found;
+})"""
+
+
 @pytest.mark.parametrize("path", _charted_pages())
-def test_no_chart_text_is_clipped(browser_context, server, path):
+def test_no_chart_text_is_clipped_or_overlapping(browser_context, server, path):
     """Titles, labels, legends and source lines lie inside their chart's drawing, and at desktop width every
-    drawing fits the text column (no chart needs a scrollbar)."""
+    drawing fits the text column (no chart needs a scrollbar); no label a chart writes runs into another
+    (EDITORIAL: no overlapping point labels)."""
     page, _ = open_page(browser_context, server, path)
     assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == []
     assert page.evaluate(CHARTS_WIDER_THAN_THEIR_BOX) == []
+    assert page.evaluate("document.querySelectorAll('.axbook-chart-live svg g.mark-text.role-mark text').length") > 0
+    assert page.evaluate(MARK_TEXTS_OVERLAPPING) == []
     page.close()
 
 
