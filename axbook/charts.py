@@ -104,7 +104,6 @@ def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str = 
         x=alt.X("year:O", title=x_title or None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
         color=group_colour(label, colours, alt.Legend(orient="top")),
-        detail=f"{label}:N",
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
     )
@@ -133,7 +132,6 @@ def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: st
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title="AI use rate (%)"),
         color=group_colour(label, colours),
-        detail=f"{label}:N",
         tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
     )
@@ -293,7 +291,7 @@ LINE_BREAK = "|"  # a y label "name|detail" is drawn on two lines
 
 
 def _two_line_y(field: str, sort=None, title=None) -> alt.Y:
-    return alt.Y(f"{field}:N", title=title, sort=sort if sort is not None else None,
+    return alt.Y(f"{field}:N", title=title, sort=sort,
                  axis=alt.Axis(labelExpr=f"split(datum.label, '{LINE_BREAK}')", labelLimit=230, labelPadding=6))
 
 

@@ -451,7 +451,7 @@ def test_a_slope_joins_each_groups_years_and_writes_the_printed_value_beside_eac
         assert encoding["color"] == ({"value": theme.INK} if layer is labels else {
             "field": "group", "type": "nominal", "title": None, "legend": {"orient": "top"},
             "scale": {"domain": ["Large firms", "SMEs"], "range": [BLUE, VERMILLION]}})
-        assert encoding["detail"] == {"field": "group", "type": "nominal"}
+        assert "detail" not in encoding  # the colour already splits the lines by group
         assert tooltip_titles(encoding) == [("group", "Group"), ("year", "Year"),
                                             ("value_printed", "AI use (%) as printed")]
     assert (spec["width"], spec["height"]) == (charts.WIDTH - 60, 200)
@@ -866,3 +866,52 @@ def test_facet_slopes_draw_a_two_line_name_clear_of_its_value():
     value_y, _ = at["7.0"]
     # the last line's baseline + 12 px per line drawn before it, all above the value's top (10 px text)
     assert name_y + 12 * (lines - 1) <= value_y - 10, (name_y, value_y)
+
+
+def test_a_flow_draws_each_arrow_from_a_box_to_the_next_on_the_boxes_scales():
+    steps = pd.DataFrame({"actor": ["A", "B", "C", "D"], "action": ["one", "two", "three", "four"]})
+    spec = charts.flow(steps.set_axis([9, 8, 7, 6]), actor="actor", action="action", columns=2).to_dict()
+    boxes, arrows, tips, _, _ = spec["layer"]
+    xs, ys = {"domain": [0, 318]}, {"domain": [0, 202], "reverse": True}
+    assert arrows["encoding"] == {"x": {"field": "ax", "type": "quantitative", "scale": xs, "axis": None},
+                                  "x2": {"field": "bx"},
+                                  "y": {"field": "ay", "type": "quantitative", "scale": ys, "axis": None}}
+    assert tips["encoding"] == {"x": {"field": "bx", "type": "quantitative", "scale": xs, "axis": None},
+                                "y": {"field": "by", "type": "quantitative", "scale": ys, "axis": None}}
+    rows = spec["datasets"][boxes["data"]["name"]] if "data" in boxes else next(iter(spec["datasets"].values()))
+    assert "index" not in rows[0]  # the steps' own index is dropped, not carried into the data
+    # a body wraps at 26 half-em units: this 27-unit sentence takes two lines
+    body = charts.flow(pd.DataFrame({"actor": ["A"], "action": ["abcdefghijkl mnopqrstuvwxyz"]}), actor="actor",
+                       action="action").layer[0].data["body"].iloc[0]
+    assert body == "abcdefghijkl\nmnopqrstuvwxyz"
+
+
+def test_facet_slopes_wrap_names_at_sixteen_units():
+    shown = charts.facet_slopes(SLOPES.assign(group="abcdefgh ijklmnop"), label="group", facet="panel").data
+    assert set(shown["name_wrapped"]) == {"abcdefgh\nijklmnop"}  # 17 units: two lines
+    assert set(charts.facet_slopes(SLOPES.assign(group="abcdefg ijklmnop"), label="group",
+                                   facet="panel").data["name_wrapped"]) == {"abcdefg ijklmnop"}  # 16: one
+
+
+def test_survey_dots_every_part_stated():
+    frame = pd.DataFrame({"survey": ["S"], "group": ["all"], "year": [2024], "value": [30.0], "value_printed": ["30"],
+                          "primary_label": ["x"]})
+    spec = charts.survey_dots(frame, survey_label="survey").to_dict()
+    assert spec["spec"]["layer"][0]["mark"] == {"type": "point", "filled": True, "size": 60}
+    assert spec["spec"]["width"] == charts.WIDTH - 280
+    assert spec["facet"]["row"] == {"field": "survey", "type": "nominal", "title": None, "sort": ["S"],
+                                    "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start",
+                                               "labelFontWeight": 700, "labelOrient": "top", "labelLimit": 460}}
+
+
+def test_labelled_hbars_name_their_rows_by_the_label_field():
+    spec = charts.labelled_hbars(FIGURES, label="label", value="usd_m", text="text", kinds=list(FIGURES["kind"]),
+                                 x_title="n", tooltip=[]).to_dict()
+    assert {layer["encoding"]["y"]["field"] for layer in spec["layer"]} == {"label"}
+
+
+def test_the_ramp_draws_each_years_supply_at_the_chosen_growth():
+    svg = render.to_svg(ramp(10).to_dict())
+    bars = re.findall(r'<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="bar"', svg)
+    supplied = [re.search(r"Supplied that year: ([^;]+)", label).group(1) for label in bars]
+    assert supplied == ["₩100bn", "₩110bn", "₩121bn", "₩133bn"]  # 100 × 1.1^k
