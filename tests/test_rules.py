@@ -1194,6 +1194,8 @@ def test_the_font_jobs_cover_the_pages_and_the_text_still_to_be_added(tmp_path):
         (theme_static / fonts.ICONS.removeprefix("_static/"), site / fonts.ICONS)]
     assert {ord(c) for c in "중소기업·대D"} <= jobs[0][2] == jobs[1][2]
     assert jobs[2][2] == {0xF002}
+    # nothing is added when nothing is asked for: the pages' characters alone
+    assert fonts.subset_jobs(site, theme_static)[0][2] == {ord(c) for c in fonts.page_characters(site)}
 
 
 def test_site_downloads_are_added_to_every_page_with_a_chart_and_stale_cache_entries_dropped(tmp_path):
