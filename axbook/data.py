@@ -21,7 +21,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -414,9 +413,7 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         # The validator's own parser: a cell means here what it meant when it was checked.
         typed = [None if cell == "" else field.read_cell(cell)[0] for cell in raw]
         kind = field.type
-        if kind == "number":
-            typed = [None if v is None else float(v) if isinstance(v, Decimal) else v for v in typed]
-        if kind in _DTYPES:
+        if kind in _DTYPES:  # pandas converts the parser's Decimals to floats
             columns[column] = pd.array(typed, dtype=_DTYPES[kind])
         else:
             columns[column] = pd.array([None if v is None else str(cell) for v, cell in zip(typed, raw, strict=True)],
