@@ -363,10 +363,17 @@ def test_every_quoted_dataset_binds_its_values(data_copy, capsys, resource):
     column = resource["x-quoted-values"][0]
     rows = _rows(data_copy / resource["path"])
     line = next(i for i, row in enumerate(rows[1:], start=2) if row[rows[0].index(column)])
+    row = dict(zip(rows[0], rows[line - 1], strict=True))
     _set(resource["path"], line, column, "29")(data_copy)
     assert validate.main([str(data_copy)]) == 1
     message = capsys.readouterr().err
-    assert f"data/{resource['path']}, line {line}, column {column!r}: value '29' is not bound" in message
+    sources = _rows(data_copy / "sources.csv")
+    quote = next(s[sources[0].index("quote")] for s in sources[1:] if s[0] == row["source_id"])
+    bracketed = row["printed_as"].split("[", 1)[1].split("]", 1)[0]
+    # the whole problem, and no other line's binding named (no row binds '29')
+    assert (f"data/{resource['path']}, line {line}, column {column!r}: value '29' is not bound to its source quote "
+            f"{row['source_id']!r}: printed_as brackets {bracketed!r}, but the value is '29'. Quote: \"{quote}\"\n"
+            ) in message, message
 
 
 def test_validator_cli_fails_without_a_traceback(data_copy):
