@@ -369,12 +369,8 @@ def test_a_figure_draws_its_title_then_its_legend_then_the_chart_then_its_source
 
 def _built_by_every_builder() -> dict[str, alt.TopLevelMixin]:
     """Each public builder of axbook.charts on small data; a builder missing here fails the test below."""
-    from datetime import date
-
     bars_data = pd.DataFrame({"group": ["Large firms", "SMEs"], "value": [13.5, 4.5], "text": ["13.5", "4.5"],
                               "year": [2023, 2023], "value_printed": ["13.5", "4.5"], "order": [0, 1]})
-    events = pd.DataFrame({"article": ["A", "B"], "event": ["e1", "e2"], "printed": ["18일", "12월"],
-                           "date": [date(2026, 5, 18), date(2025, 12, 1)], "precision": ["day", "month"]})
     days = pd.DataFrame({"month": ["May 2026"], "week": [0], "weekday": [0], "day": [18], "label": ["18 May"],
                          "kind": ["opens"]})
     return {
@@ -396,7 +392,7 @@ def _built_by_every_builder() -> dict[str, alt.TopLevelMixin]:
         "cumulative_ramp": ramp(10),
         "unit_panels": charts.unit_panels(UNITS, label="label", value="amount", text="text",
                                           kinds=list(UNITS["kind"]), tooltip=["label"]),
-        "timeline": charts.timeline(events, row="article", as_of_label="as of", as_of="2026-06-01",
+        "timeline": charts.timeline(_events(), row="article", as_of_label="as of", as_of="2026-06-01",
                                     news_day="2026-05-18"),
         "calendar": charts.calendar(days),
         "flow": charts.flow(pd.DataFrame({"actor": ["Court", "KIBO"], "action": ["Files", "Reviews"]}),
