@@ -393,3 +393,35 @@ def test_a_label_may_cite_a_number_its_gloss_prints_with_a_thousands_separator(d
     assert data.problems(data_copy) == []
     _set("context_indicators.csv", 2, "group", "Large (300+, 1001 asked)")(data_copy)
     assert [p for p in data.problems(data_copy) if "shows 1001, which is not printed" in p]
+
+
+def test_a_header_problem_names_the_column_number_the_missing_and_the_extra(data_copy, capsys):
+    """Renamed last column and two more: each misnamed column by its number, then the count with both lists."""
+    expected = _rows(data_copy / "claims.csv")[0]
+    n = len(expected)
+    _lines("claims.csv", lambda ls: [",".join([*expected[:-1], "src", "extra_a", "extra_b"]) + "\n", *ls[1:]])(
+        data_copy)
+    assert validate.main([str(data_copy)]) == 1
+    message = capsys.readouterr().err
+    assert f"data/claims.csv, line 1: header column {n} is 'src', the descriptor expects 'source_id'\n" in message
+    assert "header column 1 " not in message  # the columns that match are not named
+    assert (f"data/claims.csv, line 1: header has {n + 2} columns, the descriptor lists {n}; missing: 'source_id'; "
+            f"not in the descriptor: 'src', 'extra_a', 'extra_b'\n") in message, message
+
+
+def test_a_header_with_a_column_too_many_lists_only_the_extra(data_copy, capsys):
+    expected = _rows(data_copy / "claims.csv")[0]
+    _lines("claims.csv", lambda ls: [",".join([*expected, "note"]) + "\n", *ls[1:]])(data_copy)
+    assert validate.main([str(data_copy)]) == 1
+    message = capsys.readouterr().err
+    assert (f"data/claims.csv, line 1: header has {len(expected) + 1} columns, the descriptor lists {len(expected)}; "
+            f"not in the descriptor: 'note'\n") in message, message
+
+
+def test_a_header_with_a_column_too_few_lists_only_the_missing(data_copy, capsys):
+    expected = _rows(data_copy / "claims.csv")[0]
+    _lines("claims.csv", lambda ls: [",".join(expected[:-1]) + "\n", *ls[1:]])(data_copy)
+    assert validate.main([str(data_copy)]) == 1
+    message = capsys.readouterr().err
+    assert (f"data/claims.csv, line 1: header has {len(expected) - 1} columns, the descriptor lists {len(expected)}; "
+            f"missing: 'source_id'\n") in message, message
