@@ -291,7 +291,7 @@ CASES = [
     ("fragment-not-in-quote", _set("claims.csv", 2, "printed_as", "격차 [11]배나"), "claims.csv", 2, "value",
      ["is not in the quote"]),
     ("two-brackets", _set("claims.csv", 3, "printed_as", "[9.0]%p로 [11]배가량"), "claims.csv", 3, "value",
-     ["exactly one pair"]),
+     ["'ai-size-gap': printed_as must mark the value with exactly one pair of [brackets] (line 2 of claims.csv binds"]),
     ("unused-source", lambda d: (d / "sources.csv").open("a", encoding="utf-8").write(
         "orphan,ai-gap,,,,ko,문장 하나,one sentence,true,\n"), "sources.csv", _next_line("sources.csv"), "source_id",
      ["'orphan' is not used"]),
