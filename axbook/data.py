@@ -422,6 +422,3 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
             columns[f"{column}_printed"] = pd.array([cell or None for cell in raw], dtype=object)
     return pd.DataFrame(columns)
 
-
-def sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load("sources", data_dir).set_index("source_id")
