@@ -421,4 +421,3 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         if column in res.get("x-quoted-values", []):
             columns[f"{column}_printed"] = pd.array([cell or None for cell in raw], dtype=object)
     return pd.DataFrame(columns)
-
