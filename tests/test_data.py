@@ -237,7 +237,8 @@ CASES = [
      ["\\u200b", "invisible"]),
     ("zero-width-quote", _set("sources.csv", 4, "quote", "격차\u200b 11배"), "sources.csv", 4, "quote", ["\\u200b"]),
     ("nfd-quote", _text("sources.csv", "중소기업중앙회가 18일", "중소기업중앙회가 18일".replace("중", NFD_JUNG)),
-     "sources.csv", None, "quote", ["NFC"]),
+     "sources.csv", None, "quote",
+     ["value '이같은 내용은", "is not in Unicode NFC form (decomposed Hangul?); re-save it composed"]),
     ("padded", _set("ai_use_rate.csv", 3, "value", " 13.5"), "ai_use_rate.csv", 3, "value", ["' 13.5'", "padding"]),
     ("nbsp", _set("ai_use_rate.csv", 3, "group_ko", "대기업\u00a0"), "ai_use_rate.csv", 3, "group_ko", ["\\u00a0"]),
     ("fullwidth-digits", _set("page_dates.csv", 2, "day", "１８"), "page_dates.csv", 2, "day", ["ASCII digits"]),
@@ -246,11 +247,15 @@ CASES = [
     ("word-for-a-year", _set("ai_use_rate.csv", 2, "year", "lots"), "ai_use_rate.csv", 2, "year",
      ["value 'lots' is not an integer written in plain ASCII digits"]),
     ("underscore-digits", _set("ai_use_rate.csv", 5, "year", "2_023"), "ai_use_rate.csv", 5, "year", ["'2_023'"]),
-    ("boolean-1", _set("sources.csv", 2, "primary", "1"), "sources.csv", 2, "primary", ["true or false"]),
+    ("boolean-1", _set("sources.csv", 2, "primary", "1"), "sources.csv", 2, "primary",
+     ["value '1' is not a boolean written in true or false"]),
+    ("word-for-a-number", _set("ai_use_rate.csv", 3, "value", "lots"), "ai_use_rate.csv", 3, "value",
+     ["value 'lots' is not a number written in plain ASCII digits"]),
     ("boolean-TRUE", _set("sources.csv", 2, "primary", "TRUE"), "sources.csv", 2, "primary", ["true or false"]),
     # text a spreadsheet would run (the CSVs are published as downloads)
     ("formula-label", _set("ai_use_rate.csv", 8, "group_ko", '=HYPERLINK("https://x.example")'), "ai_use_rate.csv", 8,
-     "group_ko", ["""value '=HYPERLINK("https://x.example")' starts with '=', which a spreadsheet""", "formula"]),
+     "group_ko", ["""value '=HYPERLINK("https://x.example")' starts with '=', which a spreadsheet opening the """
+                  "published CSV would run as a formula; reword it"]),
     ("formula-plus", _set("sources.csv", 2, "note", "+cmd|' /C calc'!A0"), "sources.csv", 2, "note", ["'+'", "formula"]),
     ("formula-minus", _set("sources.csv", 3, "gloss_en", "-2+3"), "sources.csv", 3, "gloss_en", ["'-'", "formula"]),
     ("formula-at", _set("policy_asks.csv", 2, "text_en", "@SUM(1)"), "policy_asks.csv", 2, "text_en", ["'@'", "formula"]),
@@ -425,3 +430,21 @@ def test_a_header_with_a_column_too_few_lists_only_the_missing(data_copy, capsys
     message = capsys.readouterr().err
     assert (f"data/claims.csv, line 1: header has {len(expected) - 1} columns, the descriptor lists {len(expected)}; "
             f"missing: 'source_id'\n") in message, message
+
+
+def test_a_file_that_is_not_valid_csv_is_named_with_its_line(data_copy, capsys):
+    """A quote in the middle of an unquoted cell is not CSV (the reader is strict): named at the line it breaks."""
+    lines = (data_copy / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(",", ',"broken"x,', 1)
+    (data_copy / "claims.csv").write_text("".join(lines), encoding="utf-8")
+    assert validate.main([str(data_copy)]) == 1
+    message = capsys.readouterr().err
+    assert "  - data/claims.csv, line 4: not valid CSV: " in message, message
+
+
+def test_validation_in_one_process_sees_a_file_changed_since_the_last_check(data_copy):
+    """Checks are cached per process by the files' names, times and sizes: an edit is seen at the next check."""
+    data.validate(data_copy)
+    _set("ai_use_rate.csv", 2, "value", "29")(data_copy)
+    with pytest.raises(data.DataValidationError, match="value '29' is not bound"):
+        data.validate(data_copy)
