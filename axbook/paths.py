@@ -13,5 +13,6 @@ NANUM_TTF = {400: DEBIAN_NANUM / "NanumGothic.ttf", 700: DEBIAN_NANUM / "NanumGo
 # every page's head so its first layout is in them).
 NANUM_WOFF2 = {weight: f"_static/fonts/nanum-gothic-{weight}.woff2" for weight in NANUM_TTF}
 ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+PAGE_FONTS = (*NANUM_WOFF2.values(), ICON_FONT)
 # The PDF edition, at the site's root (axbook/pdf.py writes it; every page links it).
 PDF_NAME = "book.pdf"

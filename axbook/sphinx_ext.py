@@ -36,7 +36,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from axbook import data, deps, downloads, execute, sharing, toc
-from axbook.paths import ICON_FONT, NANUM_WOFF2, PDF_NAME, ROOT
+from axbook.paths import PAGE_FONTS, PDF_NAME, ROOT
 
 LOCK_FILE = ROOT / deps.LOCK_FILE_NAME
 CHART_LIBRARY = "vendor/vega-bundle.min.js"
@@ -202,7 +202,7 @@ def _preload_fonts(app, pagename, templatename, context, doctree):
     """The fonts every page draws its text and icons in, requested with the page's head instead of after its styles
     are applied (~0.2 s later here): the first layout is then in them, not in a fallback shaped again on arrival."""
     links = "".join(f'\n<link rel="preload" href="{html.escape(context["pathto"](font, 1))}" as="font" '
-                    f'type="font/woff2" crossorigin="anonymous" />' for font in (*NANUM_WOFF2.values(), ICON_FONT))
+                    f'type="font/woff2" crossorigin="anonymous" />' for font in PAGE_FONTS)
     context["metatags"] = context.get("metatags", "") + links
 
 

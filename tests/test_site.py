@@ -23,7 +23,7 @@ from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
 from axbook import ai_gap, data, downloads, fonts, sharing, sphinx_ext, theme, toc
-from axbook.paths import ICON_FONT, NANUM_WOFF2, ROOT
+from axbook.paths import PAGE_FONTS, ROOT
 from axbook.pdf import CHROMIUM, FLAGS, serve
 
 SITE = ROOT / "_build" / "html"
@@ -128,7 +128,7 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     preloaded = page.evaluate("""[...document.querySelectorAll('link[rel=preload][as=font]')]
         .map(l => new URL(l.href).pathname)""")
     assert sorted(p.rsplit("/_static/", 1)[1] for p in preloaded) == sorted(
-        f.removeprefix("_static/") for f in (*NANUM_WOFF2.values(), ICON_FONT)), preloaded
+        f.removeprefix("_static/") for f in PAGE_FONTS), preloaded
     assert all([u.path for u in log.requested].count(p) == 1 for p in preloaded), preloaded
     used = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + f.weight)")
     assert {"NanumGothic400", "NanumGothic700"} <= set(used) and any("Font Awesome" in f for f in used), used
