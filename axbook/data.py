@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from frictionless import Package, Schema
+from frictionless import FrictionlessException, Package, Schema
 
 from axbook import deps, descriptor
 from axbook.errors import DataValidationError
@@ -49,12 +49,14 @@ def shown(value) -> str:
     return f"'{text}'"
 
 
-def _where(data_dir: Path, path: str, line: int | None = None, column: str | None = None) -> str:
+def _where(data_dir: Path, path: str, line: int | None = None, column: str | list[str] | None = None) -> str:
     where = f"{Path(data_dir).name}/{path}"
     if line is not None:
         where += f", line {line}"
-    if column:
-        where += f", column {column!r}"
+    if isinstance(column, list) and len(column) > 1:
+        where += f", columns {', '.join(map(repr, column))}"
+    elif column:
+        where += f", column {(column[0] if isinstance(column, list) else column)!r}"
     return where
 
 
@@ -178,21 +180,39 @@ def _schema_problems(data_dir: Path, desc: dict, tables: dict[str, Table]) -> li
         {**{k: v for k, v in res.items() if k != "path"},
          "data": [tables[res["name"]].header, *(cells for _, cells in tables[res["name"]].records)]}
         for res in desc["resources"]]}
-    report = Package(inline).validate()
-    problems = [f"{Path(data_dir).name}/{descriptor.NAME}: {e.message}" for e in report.errors]
+    where = f"{Path(data_dir).name}/{descriptor.NAME}"
+    try:
+        report = Package(inline).validate()
+    except FrictionlessException as err:  # what the descriptor checks let through and frictionless still refuses
+        return [f"{where}: {e.message}" for e in err.to_errors()]
+    problems = [f"{where}: {e.message}" for e in report.errors]
+    keys = {res["name"]: res["schema"].get("primaryKey", []) for res in desc["resources"]}
     for task in report.tasks:
         table = tables[task.name]
         for e in task.errors:
-            row = getattr(e, "row_number", None)
-            # frictionless counts rows (header = 1); a quoted cell may span lines, so the file's line is looked up.
-            line = table.records[row - 2][0] if row and 2 <= row <= len(table.records) + 1 else row
-            column = getattr(e, "field_name", None) or ", ".join(getattr(e, "field_names", []) or []) or None
-            value = getattr(e, "cell", None)
-            if value is None and getattr(e, "field_cells", None):
-                value = ", ".join(map(str, e.field_cells))
+            line = _line_at(table, getattr(e, "row_number", None))
+            columns, value = _error_cells(e, table.header, keys[task.name])
+            # frictionless names an earlier row by its position; the reader is shown the file's line
+            note = re.sub(r"the row at position (\d+)", lambda m, t=table: f"line {_line_at(t, int(m[1]))}", e.note)
             shown_value = f": value {shown(value)}" if value is not None else ""
-            problems.append(f"{_where(data_dir, table.path, line, column)}{shown_value}: {e.title.lower()}: {e.note}")
+            problems.append(f"{_where(data_dir, table.path, line, columns)}{shown_value}: {e.title.lower()}: {note}")
     return problems
+
+
+def _line_at(table: Table, row: int | None) -> int | None:
+    """The file's line of frictionless's row number (header = 1): a quoted cell may span lines."""
+    return table.records[row - 2][0] if row and 2 <= row <= len(table.records) + 1 else row
+
+
+def _error_cells(e, header: list[str], key: list[str]) -> tuple[list[str], str | None]:
+    """The column(s) a frictionless error is about and their cell value(s), joined as the key reads."""
+    if getattr(e, "field_name", None):
+        return [e.field_name], e.cell
+    if e.type == "foreign-key":
+        return e.field_names, ", ".join(e.field_cells)
+    if e.type == "primary-key":
+        return key, ", ".join(e.cells[header.index(k)] for k in key)
+    return [], None
 
 
 # --- 4. provenance ---

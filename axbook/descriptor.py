@@ -5,10 +5,12 @@ the Frictionless Data Package (only the keys the book uses; unknown keys, includ
 keys, are errors), and every resource path must be a plain CSV file name inside ``data/``.
 """
 
+import re
 from pathlib import Path
 
 import jsonschema
 import yaml
+from frictionless import Field, FrictionlessException
 
 from axbook.errors import DataValidationError
 
@@ -16,6 +18,7 @@ NAME = "datapackage.yaml"
 FIELD_TYPES = ["string", "number", "integer", "boolean", "date", "yearmonth", "year"]
 SAFE_NAME = r"^[a-z0-9_]+$"
 SAFE_CSV = r"^[a-z0-9_]+\.csv$"
+PACKAGE_NAME = r"^([-a-z0-9._/])+$"  # frictionless's own rule for a package name
 
 _ROW_RULE = {"oneOf": [{"type": "integer", "minimum": 1},
                        {"type": "object", "properties": {"min": {"type": "integer", "minimum": 1}},
@@ -59,8 +62,8 @@ PROFILE = {
     "required": ["name", "resources"],
     "additionalProperties": False,
     "properties": {
-        "name": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
-        "version": {"type": "string"}, "x-citation": {"type": "string"},
+        "name": {"type": "string", "pattern": PACKAGE_NAME}, "title": {"type": "string"},
+        "description": {"type": "string"}, "version": {"type": "string"}, "x-citation": {"type": "string"},
         "licenses": {"type": "array", "items": {"type": "object", "additionalProperties": False, "properties": {
             "name": {"type": "string"}, "path": {"type": "string", "pattern": "^https://"}, "title": {"type": "string"}}}},
         "resources": {"type": "array", "minItems": 1, "items": {
@@ -135,7 +138,7 @@ def load(data_dir: Path) -> dict:
         problems.append(f"{where}{at}, at {_path_text(list(error.path))}: {error.message}")
     if problems:
         raise DataValidationError(problems)
-    problems += _cross_references(desc, where, root)
+    problems += _cross_references(desc, where, root) + _field_problems(desc, where, root)
     if problems:
         raise DataValidationError(problems)
     return desc
@@ -155,6 +158,7 @@ def _cross_references(desc: dict, where: str, root) -> list[str]:
         named += list(res.get("x-labels-in-evidence", []))
         for fk in res["schema"].get("foreignKeys", []):
             named += fk["fields"]
+            problems += _reference_problems(desc, fk, at)
         for name in named:
             if name not in fields:
                 problems.append(f"{at}: names a field {name!r} that its schema does not have")
@@ -163,4 +167,39 @@ def _cross_references(desc: dict, where: str, root) -> list[str]:
         if "source_id" in fields and res["name"] != "sources" and not any(
                 fk["fields"] == ["source_id"] for fk in res["schema"].get("foreignKeys", [])):
             problems.append(f"{at}: has a source_id field without a foreign key to sources")
+    return problems
+
+
+def _reference_problems(desc: dict, fk: dict, at: str) -> list[str]:
+    """A foreign key must point at fields that exist, as many as it has."""
+    ref = fk["reference"]
+    target = next((r for r in desc["resources"] if r["name"] == ref["resource"]), None)
+    if target is None:
+        return [f"{at}: foreign key {fk['fields']} refers to resource {ref['resource']!r}, which the descriptor does "
+                f"not list"]
+    missing = [f for f in ref["fields"] if f not in {field["name"] for field in target["schema"]["fields"]}]
+    if missing:
+        return [f"{at}: foreign key {fk['fields']} refers to {missing}, which resource {ref['resource']!r} does not "
+                f"have"]
+    if len(ref["fields"]) != len(fk["fields"]):
+        return [f"{at}: foreign key {fk['fields']} refers to {ref['fields']}: not as many fields"]
+    return []
+
+
+def _field_problems(desc: dict, where: str, root) -> list[str]:
+    """Each field as frictionless reads it (a pattern on a number is refused there), its pattern a regex."""
+    problems = []
+    for i, res in enumerate(desc["resources"]):
+        for j, field in enumerate(res["schema"]["fields"]):
+            at = f"{where}, line {_line_of(root, ['resources', i, 'schema', 'fields', j])}, resource {res['name']!r}, " \
+                 f"field {field['name']!r}"
+            try:
+                Field.from_descriptor(field)
+            except FrictionlessException as err:
+                problems += [f"{at}: {e.note}" for e in err.to_errors()]
+            pattern = field.get("constraints", {}).get("pattern")
+            try:
+                re.compile(pattern or "")
+            except re.error as err:
+                problems.append(f"{at}: pattern {pattern!r} is not a regular expression ({err})")
     return problems

@@ -213,7 +213,8 @@ CASES = [
     ("enum-label", _set("ai_use_rate.csv", 7, "group", "Manufacturing firms"), "ai_use_rate.csv", 7, "group",
      ["'Manufacturing firms'", "enum"]),
     ("fk-source", _set("ai_use_rate.csv", 7, "source_id", "ai-nowhere"), "ai_use_rate.csv", 7, "source_id",
-     ["'ai-nowhere'", "not found"]),
+     ["data/ai_use_rate.csv, line 7, column 'source_id': value 'ai-nowhere': foreignkey error: for \"source_id\": "
+      "values \"ai-nowhere\" not found in the lookup table \"sources\" as \"source_id\"\n"]),
     ("required-empty", _set("ai_use_rate.csv", 8, "population_as_printed", ""), "ai_use_rate.csv", 8,
      "population_as_printed", ["an empty cell", "constraint"]),
     ("boolean-word", _set("sources.csv", 2, "primary", "maybe"), "sources.csv", 2, "primary", ["'maybe'"]),
@@ -226,7 +227,13 @@ CASES = [
     ("id-pattern", _set("claims.csv", 2, "claim_id", "Size Gap!"), "claims.csv", 2, "claim_id", ["pattern"]),
     ("duplicate-key", _lines("context_indicators.csv", lambda ls: ls + [ls[1]]), "context_indicators.csv",
      _next_line("context_indicators.csv"), None,
-     ["primarykey", "position 2"]),
+     [f"data/context_indicators.csv, line {_next_line('context_indicators.csv')}, columns 'survey_id', 'indicator', "
+      "'group', 'year': value 'kostat-bas, ai_use, Large (300+), 2021': primarykey error: the same as in line 2\n"]),
+    ("duplicate-key-after-a-multiline-cell", _do(_set("policy_asks.csv", 2, "text_en", "first line\nsecond line"),
+                                                _set("policy_asks.csv", 4, "proposal_id", "diffusion-2")),
+     "policy_asks.csv", 5, "proposal_id",  # rows 3 and 4 start on the file's lines 4 and 5
+     ["data/policy_asks.csv, line 5, column 'proposal_id': value 'diffusion-2': primarykey error: the same as in "
+      "line 4\n"]),
     ("extra-cell", _lines("smart_manufacturing.csv", lambda ls: ls[:2] + [ls[2].rstrip("\n") + ",surplus\n"] + ls[3:]),
      "smart_manufacturing.csv", 3, None, ["9 cells, the header has 8"]),
     # encodings and invisible text (#10)
@@ -339,6 +346,22 @@ CASES = [
      None, ["'x-quoted-value' was unexpected"]),
     ("descriptor-unknown-field", _text(YAML, "x-quote-label: group_ko", "x-quote-label: group_kr"), YAML, None, None,
      ["names a field 'group_kr'"]),
+    ("descriptor-package-name", _text(YAML, "name: metro-seoul-ax-page", "name: Metro Seoul!"), YAML,
+     _line_of(YAML, "name: metro-seoul-ax-page"), None, ["at name: 'Metro Seoul!' does not match"]),
+    # what frictionless itself refuses to read (a traceback before)
+    ("descriptor-pattern-on-a-number", _text(YAML, "maximum: 31}}", "maximum: 31, pattern: '[0-9]+'}}"), YAML,
+     _line_of(YAML, "{name: day, type: integer"), None,
+     ["resource 'page_dates', field 'day': constraint \"pattern\" is not supported by type \"integer\"\n"]),
+    ("descriptor-pattern-not-a-regex", _text(YAML, 'pattern: "[a-z0-9_-]+"', 'pattern: "[a-z0-9_-+"'), YAML,
+     _line_of(YAML, 'pattern: "[a-z0-9_-]+"'), None,
+     ["resource 'sources', field 'article_id': pattern '[a-z0-9_-+' is not a regular expression (bad character "
+      "range _-+ at position 7)\n"]),
+    ("descriptor-fk-to-no-resource", _text(YAML, "reference: {resource: sources,", "reference: {resource: source,"),
+     YAML, None, None, ["foreign key ['source_id'] refers to resource 'source', which the descriptor does not list\n"]),
+    ("descriptor-fk-to-no-field", _text(YAML, "fields: [source_id]}}", "fields: [source]}}"), YAML, None, None,
+     ["foreign key ['source_id'] refers to ['source'], which resource 'sources' does not have\n"]),
+    ("descriptor-fk-field-count", _text(YAML, "fields: [source_id]}}", "fields: [source_id, quote]}}"), YAML, None,
+     None, ["foreign key ['source_id'] refers to ['source_id', 'quote']: not as many fields\n"]),
     ("descriptor-no-row-rule", _text(YAML, "    x-rows: 5\n", ""), YAML, None, None, ["'x-rows' is a required property"]),
 ]
 
@@ -440,6 +463,15 @@ def test_a_file_that_is_not_valid_csv_is_named_with_its_line(data_copy, capsys):
     assert validate.main([str(data_copy)]) == 1
     message = capsys.readouterr().err
     assert "  - data/claims.csv, line 4: not valid CSV: " in message, message
+
+
+def test_what_frictionless_refuses_after_the_descriptor_checks_is_named_not_raised(data_copy):
+    """A second line of defence: a descriptor frictionless will not read is a message naming the descriptor."""
+    checked = data._check(data_copy)
+    desc = {**checked.descriptor, "name": "Not A Package Name"}
+    assert data._schema_problems(data_copy, desc, checked.tables) == [
+        f"{data_copy.name}/{YAML}: The data package has an error: 'Not A Package Name' does not match "
+        "'^([-a-z0-9._/])+$' at property 'name'"]
 
 
 def test_validation_in_one_process_sees_a_file_changed_since_the_last_check(data_copy):
