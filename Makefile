@@ -11,11 +11,15 @@ SITE := _build/html
 APT_PACKAGES := chromium fonts-nanum
 PORT ?= 8000
 LAB_PORT ?= 8888
+# The site's public address, when the deploy knows it (make book BASEURL=https://...): og:url, og:image, sitemap.xml.
+ifdef BASEURL
+export AXBOOK_BASEURL := $(BASEURL)
+endif
 
 .PHONY: help env book pdf execute pages regen test test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
-	@echo "make book     build the site into $(SITE) (sets up $(VENV) first)"
+	@echo "make book     build the site into $(SITE) (sets up $(VENV) first); BASEURL=https://... gives its public address"
 	@echo "make pdf      the PDF edition, printed from the built site by Debian's Chromium, into $(SITE)/book.pdf"
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from axbook.execute import FROM_COPY
-from axbook.paths import NANUM_TTF, ROOT
+from axbook.paths import ADDRESS_ENV, NANUM_TTF, ROOT
 
 BUILD = ROOT / "_build"
 STAGE = BUILD / "stage"
@@ -42,7 +42,7 @@ NOT_INPUTS = {".git", ".venv", "_build", "mutants", "tests", "benchmarks", "tool
 
 
 def inputs_digest(root: Path = ROOT) -> str:
-    """One hash of every file the site can depend on: names and contents, in a fixed order."""
+    """One hash of every file the site can depend on (names and contents, in a fixed order) and of its address."""
     digest = hashlib.sha256()
     files = []
     for folder, dirs, names in os.walk(root):
@@ -51,6 +51,7 @@ def inputs_digest(root: Path = ROOT) -> str:
     for path in sorted(files):
         digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(f"{ADDRESS_ENV}={os.environ.get(ADDRESS_ENV, '')}".encode())  # in every page's head
     return digest.hexdigest()
 
 

@@ -16,3 +16,5 @@ ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
 PAGE_FONTS = (*NANUM_WOFF2.values(), ICON_FONT)
 # The PDF edition, at the site's root (axbook/pdf.py writes it; every page links it).
 PDF_NAME = "book.pdf"
+# The site's public address from the deploy (GitHub Pages' base_url), over _config.yml's html.baseurl (axbook.sharing).
+ADDRESS_ENV = "AXBOOK_BASEURL"

@@ -6,11 +6,13 @@ Links need the public address, `html.baseurl` in `_config.yml` (Sphinx's `html_b
 its canonical link): once it is set, every page gets `og:url`, a page with a chart gets `og:image`, its first
 chart's PNG (written under `_charts/` by `axbook.downloads`), described by that chart's text alternative, and the
 build writes `sitemap.xml` listing every page of `_toc.yml`. Without it those are left out rather than written
-wrong (crawlers need absolute URLs), and the build says so.
+wrong (crawlers need absolute URLs), and the build says so. A deploy that knows its address (GitHub Pages' base_url)
+gives it in `AXBOOK_BASEURL` (`make book BASEURL=...`), which wins over `_config.yml`.
 Text reaches the tags escaped; nothing from a page is interpreted.
 """
 
 import html
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,11 +22,17 @@ from docutils import nodes
 from sphinx.errors import ConfigError
 
 from axbook import downloads
+from axbook.paths import ADDRESS_ENV
 
 DESCRIPTION_LENGTH = 200
 SITEMAP = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ARIA_LABEL = re.compile(r'<div class="axbook-chart-static" role="img" aria-label="([^"]*)"')
+
+
+def public_address(configured: str) -> str:
+    """The address the site is built for: the deploy's (AXBOOK_BASEURL) when given, else _config.yml's."""
+    return os.environ.get(ADDRESS_ENV) or configured
 
 
 def site_url(baseurl: str) -> str:
@@ -33,7 +41,8 @@ def site_url(baseurl: str) -> str:
         return ""
     parsed = urlparse(baseurl)
     if parsed.scheme not in ("https", "http") or not parsed.netloc or parsed.query or parsed.fragment:
-        raise ConfigError(f"_config.yml html.baseurl: {baseurl!r} is not the site's public address "
+        named = ADDRESS_ENV if os.environ.get(ADDRESS_ENV) == baseurl else "_config.yml html.baseurl"
+        raise ConfigError(f"{named}: {baseurl!r} is not the site's public address "
                           "(an http(s) URL such as https://example.org/book/)")
     return baseurl if baseurl.endswith("/") else baseurl + "/"
 

@@ -132,7 +132,9 @@ def _finish_site(app, exception):
         fonts.prune(font_cache, {future.result() for future in cut})
 
 
-def _check_site_url(app, config):
+def _use_public_address(app, config):
+    # Set before the environment compares configurations: a new address rewrites every page.
+    config.html_baseurl = sharing.public_address(config.html_baseurl)
     sharing.site_url(config.html_baseurl)  # a wrong address stops the build before any page is read
 
 
@@ -140,8 +142,8 @@ def _write_sitemap(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     if not sharing.write_sitemap(Path(app.outdir), app.config.html_baseurl, toc.html_pages(Path(app.srcdir))):
-        logger.info("sharing: no html.baseurl in _config.yml, so no og:url, og:image or sitemap.xml (they need the "
-                    "site's public address)")
+        logger.info("sharing: no public address (html.baseurl in _config.yml, or BASEURL=... for make book), so no "
+                    "og:url, og:image or sitemap.xml")
 
 
 def _drop_thebe(app):
@@ -211,7 +213,7 @@ def setup(app):
     app.connect("html-page-context", _preload_fonts)
     app.connect("html-page-context", _pdf_link_from_every_page)
     app.connect("html-page-context", sharing.add_tags)
-    app.connect("config-inited", _check_site_url)
+    app.connect("config-inited", _use_public_address)
     app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)

@@ -27,7 +27,7 @@ import pytest
 from copies import CHAPTER_FOUR, LOADS_STEPS, MISSPELT_COLUMN, break_chapter_four, build_log, digest, site_files
 
 from axbook import build, descriptor, toc
-from axbook.paths import ROOT
+from axbook.paths import ADDRESS_ENV, ROOT
 
 PAYLOAD = ("{{ 'pw' ~ 'ned' }} {download}`../../../../etc/hostname` <script>alert('xss')</script> "
            "<img src=x onerror=alert('img')> [link](javascript:alert('md')) javascript:alert('js')")
@@ -65,10 +65,12 @@ def seed_payload(data_dir: Path) -> int:
     return seeded
 
 
-def run_build(repo: Path, *code: str, jobs: int = 2) -> subprocess.CompletedProcess:
+def run_build(repo: Path, *code: str, jobs: int = 2, address: str | None = None) -> subprocess.CompletedProcess:
     """`python -m axbook.build` in the copy (its own package first on the path), or ``code`` instead."""
     args = ["-c", "\n".join(code)] if code else ["-m", "axbook.build"]
     env = {**os.environ, "PYTHONPATH": str(repo), "AXBOOK_JOBS": str(jobs)}  # pages read in 2 processes unless told
+    if address is not None:
+        env[ADDRESS_ENV] = address
     env.pop("AXBOOK_DEPS_LOG", None)
     return subprocess.run([sys.executable, *args], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
@@ -200,6 +202,30 @@ def test_a_change_no_page_reads_rebuilds_nothing(repo):
     assert "data:" in done.stdout and "is current" not in done.stdout
     assert reread(repo) == "0 added, 0 changed, 0 removed"
     assert {p: digest(p) for p in (repo / "_build" / "html").rglob("*.html")} == before
+
+
+def test_the_deploy_s_address_rewrites_every_page_s_head_and_the_sitemap(repo):
+    """GitHub Pages' address, given as AXBOOK_BASEURL, over _config.yml's empty one: every page of _toc.yml gets its
+    og:url and canonical link, the sitemap lists them; building without it again takes them out (the digest and
+    Sphinx both see the change, so no page keeps an old address)."""
+    address, site = "https://example.org/axbook/", repo / "_build" / "html"
+    pages = toc.html_pages(repo)
+    done = run_build(repo, address=address)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    for page in pages:
+        head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
+        assert f'<meta property="og:url" content="{address}{page}" />' in head, page
+        assert f'<link rel="canonical" href="{address}{page}" />' in head, page
+        image = re.search(r'<meta property="og:image" content="([^"]*)" />', head)
+        has_chart = 'class="axbook-chart"' in (site / page).read_text(encoding="utf-8")
+        assert (image[1].startswith(f"{address}_charts/") and image[1].endswith(".png")) if has_chart else not image, page
+    locs = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert locs == [address + page for page in pages]
+    done = run_build(repo, address="")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "is current" not in done.stdout and not (site / "sitemap.xml").exists()
+    assert not [p for p in pages if "og:url" in (site / p).read_text(encoding="utf-8") or
+                'rel="canonical"' in (site / p).read_text(encoding="utf-8")]
 
 
 def test_an_edited_csv_and_module_re_execute_exactly_the_pages_that_read_them(repo):

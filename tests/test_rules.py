@@ -40,7 +40,7 @@ from axbook import (
     toc,
 )
 from axbook.errors import ParameterError
-from axbook.paths import DATA_DIR, ROOT
+from axbook.paths import ADDRESS_ENV, DATA_DIR, ROOT
 
 # -- theme: one font name for browser and exporter, text colours legible ------------------------------
 
@@ -1254,6 +1254,17 @@ def test_the_site_s_public_address_is_an_http_url_ending_in_a_slash():
             sharing.site_url(wrong)
         assert str(refused.value) == (f"_config.yml html.baseurl: {wrong!r} is not the site's public address "
                                       "(an http(s) URL such as https://example.org/book/)")
+
+
+def test_the_deploy_s_address_wins_over_the_config_s_and_is_named_when_wrong(monkeypatch):
+    monkeypatch.delenv(ADDRESS_ENV, raising=False)
+    assert sharing.public_address("https://config.example/") == "https://config.example/"
+    monkeypatch.setenv(ADDRESS_ENV, "https://deploy.example/book")
+    assert sharing.public_address("https://config.example/") == "https://deploy.example/book"
+    assert sharing.public_address("") == "https://deploy.example/book"
+    monkeypatch.setenv(ADDRESS_ENV, "deploy.example")
+    with pytest.raises(ConfigError, match=r"^AXBOOK_BASEURL: 'deploy.example' is not the site's public address"):
+        sharing.site_url(sharing.public_address(""))
 
 
 def _doctree(source: str):

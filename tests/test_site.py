@@ -212,7 +212,7 @@ def test_every_page_can_be_shared(path):
         png = (SITE / image["path"]).read_bytes()
         assert _is_png(png) and struct.unpack(">II", png[16:24]) == (image["width"], image["height"]), image
         assert len(image["alt"]) > 20
-    site = sharing.site_url(book.get("html", {}).get("baseurl", ""))
+    site = sharing.site_url(sharing.public_address(book.get("html", {}).get("baseurl", "")))
     assert tags.get("og:url") == (site + path if site else None)
     assert tags.get("og:image") == (site + image["path"] if site and image else None)
     assert tags["twitter:card"] == ("summary_large_image" if site and image else "summary")
