@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from axbook import data, theme
+from axbook import timeline as dates
 
 WIDTH = theme.WIDTH
 RESIDUAL_GREY = "#bdbdbd"
@@ -407,8 +408,7 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
     """Dated events on one time axis, a row per article; month-only dates drawn hollow; the reader's
     'as of' date and the page's news day as vertical rules."""
     shown = events.assign(date_text=[d.isoformat() for d in events["date"]],
-                          when=[f"{d:%d %b %Y}" if p == "day" else f"{d:%b %Y} (month only)"
-                                for d, p in zip(events["date"], events["precision"], strict=True)]
+                          when=[dates.when(d, p) for d, p in zip(events["date"], events["precision"], strict=True)]
                           ).drop(columns=["date"])
     base = alt.Chart(shown).encode(
         x=alt.X("date_text:T", title=None, scale=alt.Scale(padding=14),
@@ -439,11 +439,11 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
 
 def calendar(days: pd.DataFrame) -> alt.LayerChart:
     """Month grids (weeks down, weekdays across) with each day coloured by ``kind`` and the day number."""
-    kinds = list(dict.fromkeys(days["kind"]))
     # Every cell colour has an ink that keeps its day number at 4.5:1 in both drawings (vermillion has none: the
-    # closing day is drawn in ink, its number white).
-    palette = {"application window": theme.OKABE_ITO["sky_blue"], "opens": theme.OKABE_ITO["blue"],
-               "closes": theme.INK, "the page's news day": theme.OKABE_ITO["orange"], "other days": "#eeeeee"}
+    # closing day is drawn in ink, its number white). The legend reads in the order of the days.
+    palette = {"the page's news day": theme.OKABE_ITO["orange"], "opens": theme.OKABE_ITO["blue"],
+               "application window": theme.OKABE_ITO["sky_blue"], "closes": theme.INK, "other days": "#eeeeee"}
+    kinds = [k for k in palette if k in set(days["kind"])]
     days = days.assign(ink=[theme.label_ink(palette[k]) for k in days["kind"]])
     base = alt.Chart(days).encode(
         x=alt.X("weekday:O", title=None, sort=list(range(7)),

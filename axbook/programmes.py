@@ -97,7 +97,8 @@ def calendar_days(w: dict) -> pd.DataFrame:
             kind = "other days"
         month_start = day.replace(day=1)
         rows.append({"month": f"{day:%B %Y}", "day": day.day, "weekday": day.weekday(),
-                     "week": (day.day + month_start.weekday() - 1) // 7, "kind": kind, "label": f"{day:%a %d %b %Y}"})
+                     "week": (day.day + month_start.weekday() - 1) // 7, "kind": kind,
+                     "label": f"{day:%a} {timeline.date_text(day, short=True)}"})
         day += timedelta(days=1)
     return pd.DataFrame(rows)
 
@@ -120,8 +121,9 @@ def challenge_checks(figs: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame, w
                         f"{f['unnamed_at_most']} fields go unnamed", "body"))
     out.append(cl.Check("window-close", "Recruitment until '내달 8일' (the 8th of next month; deck only)",
                         "not printed as a date", "", None,
-                        f"{w['closes']:%d %B %Y} if the edition is of May {w['closes'].year}; the window from "
-                        f"{w['opens']:%d %B} is {w['days']} days long, both ends counted", "deck"))
+                        f"{timeline.date_text(w['closes'])} if the edition is of May {w['closes'].year}; the window "
+                        f"from {timeline.date_text(w['opens'], year=False)} is {w['days']} days long, both ends "
+                        "counted", "deck"))
     return out
 
 
@@ -218,7 +220,8 @@ def kvmcc_checks(figs: pd.DataFrame, paths: pd.DataFrame, events: pd.DataFrame) 
                  f"the certified counts are the same ({k['first_certified']:.0f} and about {k['certified']:.0f})", "body"),
         cl.Check("deadline", "'내달 10일' (deck) and '6월 10일' (body) are the same day", "10", "일",
                  float(deck.day) if deck == body else None,
-                 f"deck: {deck:%d %B %Y}; body: {body:%d %B %Y} (for an edition of May {body.year})", "deck"),
+                 f"deck: {timeline.date_text(deck)}; body: {timeline.date_text(body)} (for an edition of May {body.year})",
+                 "deck"),
         cl.Check("first-in-korea", "'국내 최초' (the first in Korea) venture-specific certification", "not printed", "",
                  None, "the page gives no source for the claim", "deck"),
     ]

@@ -28,6 +28,16 @@ def edition(articles: pd.DataFrame) -> tuple[int, int]:
     return int(year), int(month)
 
 
+def date_text(day: date, *, short: bool = False, year: bool = True) -> str:
+    """A date as the book writes it: '8 June 2026' (no leading zero), '8 Jun 2026' short, '8 June' without the year."""
+    return (f"{day.day} {day:%b}" if short else f"{day.day} {day:%B}") + (f" {day.year}" if year else "")
+
+
+def when(day: date, precision: str) -> str:
+    """A printed date at the precision the page gives it: '18 May 2026', or 'Dec 2025 (month only)'."""
+    return date_text(day, short=True) if precision == "day" else f"{day:%b %Y} (month only)"
+
+
 def edition_label(articles: pd.DataFrame) -> str:
     year, month = edition(articles)
     return f"{date(year, month, 1):%B %Y}"
@@ -58,7 +68,7 @@ def page_dates(dates: pd.DataFrame, articles: pd.DataFrame, figures: dict[str, p
         rows.append({"article_id": r["article_id"], "event": r["event_en"], "date": date(y, m, int(r["day"])),
                      "precision": "day", "printed": r["printed_as"].replace("[", "").replace("]", "")})
     cohort = figures["kvmcc"].query("measure == 'started_month_last_year'").iloc[0]
-    rows.append({"article_id": "kvmcc", "event": "Cohort 1 began (지난해 12월)", "precision": "month",
+    rows.append({"article_id": "kvmcc", "event": "Cohort 1 began", "precision": "month",
                  "date": date(year - 1, int(cohort["value"]), 1), "printed": f"지난해 {cohort['value_printed']}월"})
     signed = power_figures.query("subject == 'hhi-aeg-generation' and measure == 'signed_month'").iloc[0]
     rows.append({"article_id": "power-equipment", "event": "HD Hyundai Heavy Industries signed its supply contract",
@@ -95,7 +105,7 @@ def window_days(opens: date, closes: date) -> int:
 
 
 def describe(events: pd.DataFrame, as_of: date) -> str:
-    parts = [f"{r.date:%d %b %Y}{' (month only)' if r.precision == 'month' else ''}: {r.event} ({r.printed})"
-             for r in events.itertuples()]
+    parts = [f"{when(r.date, r.precision)}: {r.event} ({r.printed})" for r in events.itertuples()]
     left = "; ".join(f"{r.event}: {r.status}" for r in days_left(events, as_of).itertuples())
-    return f"Every date printed on the page, as of {as_of:%d %b %Y}. " + "; ".join(parts) + f". Deadlines: {left}."
+    return (f"Every date printed on the page, as of {date_text(as_of, short=True)}. " + "; ".join(parts)
+            + f". Deadlines: {left}.")

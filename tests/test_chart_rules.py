@@ -205,16 +205,18 @@ def test_survey_dots_draw_points_only_one_panel_per_survey_in_the_order_given():
 
 # --- calendar: month grids, each day coloured by what it is ---
 
-def test_the_calendar_colours_each_kind_from_one_palette_in_the_order_kinds_appear():
+def test_the_calendar_colours_each_kind_from_one_palette_its_legend_in_the_order_of_the_days():
     days = pd.DataFrame({"month": ["May 2026"] * 3 + ["June 2026"] * 2, "week": [0, 0, 1, 0, 0],
                          "weekday": [0, 1, 2, 3, 4], "day": [18, 19, 27, 1, 2], "label": ["18 May"] * 5,
-                         "kind": ["the page's news day", "other days", "opens", "application window", "closes"]})
+                         "kind": ["other days", "the page's news day", "opens", "application window", "closes"]})
     chart = charts.calendar(days)
     spec = chart.to_dict()
     cells, numbers = spec["spec"]["layer"]
     scale = cells["encoding"]["color"]["scale"]
-    assert scale == {"domain": ["the page's news day", "other days", "opens", "application window", "closes"],
-                     "range": [ORANGE, "#eeeeee", BLUE, SKY, theme.INK]}
+    assert scale == {"domain": ["the page's news day", "opens", "application window", "closes", "other days"],
+                     "range": [ORANGE, BLUE, SKY, theme.INK, "#eeeeee"]}
+    assert charts.calendar(days.iloc[1:]).to_dict()["spec"]["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
+        "the page's news day", "opens", "application window", "closes"]  # only the kinds there are
     assert cells["encoding"]["color"]["sort"] == scale["domain"]
     assert cells["mark"]["type"] == "rect" and numbers["encoding"]["text"]["field"] == "day"
     assert spec["facet"]["column"]["sort"] == ["May 2026", "June 2026"]  # months in calendar order, as given
@@ -560,7 +562,7 @@ def _events():
 
 
 def test_a_timeline_spec_states_its_marks_axes_legend_and_reference_labels():
-    chart = charts.timeline(_events(), row="article", as_of_label="as of 01 Jun", as_of="2026-06-01",
+    chart = charts.timeline(_events(), row="article", as_of_label="as of 1 Jun", as_of="2026-06-01",
                             news_day="2026-05-18")
     spec = chart.to_dict()
     days, months, lines, news, as_of = spec["layer"]
@@ -589,7 +591,7 @@ def test_a_timeline_spec_states_its_marks_axes_legend_and_reference_labels():
     assert (spec["width"], spec["height"]) == (charts.WIDTH - 170, {"step": 36})
     shown = drawn(chart)
     for text in ("A", "B", "Dec 2025", "May 2026", "day printed", "month printed, day unknown",
-                 "the page's news day", "as of 01 Jun"):
+                 "the page's news day", "as of 1 Jun"):
         assert text in shown, text
 
 

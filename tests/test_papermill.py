@@ -102,7 +102,7 @@ KIBO = ROOT / "chapters" / "04-kibo-rehabilitation.ipynb"
 def test_as_of_moves_the_days_left(tmp_path):
     nb = run(tmp_path, CHALLENGE, as_of="2026-06-01")
     spec = glued_spec(nb, "fig_timeline")
-    assert "as of 01 Jun 2026" in spec["description"] and "Recruitment closes: 7 days left" in spec["description"]
+    assert "as of 1 Jun 2026" in spec["description"] and "Recruitment closes: 7 days left" in spec["description"]
     assert "Applications close: 9 days left" in spec["description"]
 
 

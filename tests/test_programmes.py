@@ -20,7 +20,7 @@ def test_every_printed_date_resolves(events):
     assert by_event["Recruitment opens"] == date(2026, 5, 19)
     assert by_event["Recruitment closes"] == date(2026, 6, 8)       # 내달 8일 in a May edition
     assert (events.query("event.str.startswith('Applications close')")["date"] == date(2026, 6, 10)).all()
-    assert by_event["Cohort 1 began (지난해 12월)"] == date(2025, 12, 1)
+    assert by_event["Cohort 1 began"] == date(2025, 12, 1)
     assert len(events) == len(data.load("page_dates")) + 2  # plus the two month-only dates
 
 
@@ -30,6 +30,19 @@ def test_news_day_and_days_left(events):
     assert left.loc["Recruitment closes", "days_left"] == 0 and left.loc["Recruitment closes", "status"] == "closes today"
     assert left.loc["Applications close", "status"] == "2 days left"
     assert timeline.days_left(events, date(2026, 6, 9)).set_index("event").loc["Recruitment closes", "status"] == "closed"
+
+
+def test_dates_are_written_without_a_leading_zero_and_at_their_printed_precision(events):
+    assert timeline.date_text(date(2026, 6, 8)) == "8 June 2026"
+    assert timeline.date_text(date(2026, 6, 8), short=True) == "8 Jun 2026"
+    assert timeline.date_text(date(2026, 6, 8), year=False) == "8 June"
+    assert timeline.date_text(date(2026, 5, 19), short=True, year=False) == "19 May"
+    assert timeline.when(date(2025, 12, 1), "month") == "Dec 2025 (month only)"
+    assert timeline.when(date(2026, 6, 8), "day") == "8 Jun 2026"
+    described = timeline.describe(events, date(2026, 6, 1))
+    assert described.startswith("Every date printed on the page, as of 1 Jun 2026. Dec 2025 (month only): Cohort 1 "
+                                "began (지난해 12월); Apr 2026 (month only): ")
+    assert "; 8 Jun 2026: Recruitment closes (내달 8일까지);" in described and " 01 " not in described
 
 
 def test_window_counts_both_ends():
@@ -64,7 +77,7 @@ def test_fields_named_and_unnamed():
 def test_calendar_marks_the_window(events):
     days = programmes.calendar_days(programmes.window(events))
     kinds = days.set_index("label")["kind"]
-    assert kinds["Tue 19 May 2026"] == "opens" and kinds["Mon 08 Jun 2026"] == "closes"
+    assert kinds["Tue 19 May 2026"] == "opens" and kinds["Mon 8 Jun 2026"] == "closes"
     assert kinds["Mon 18 May 2026"] == "the page's news day"
     assert (days["kind"] == "application window").sum() == 21 - 2
     assert len(days) == 31 + 30 and days["week"].between(0, 5).all()

@@ -853,12 +853,12 @@ def test_a_timeline_draws_day_dates_filled_month_dates_hollow_and_both_reference
     events = pd.DataFrame({"article": ["A", "B", "A"], "event": ["e1", "e2", "e3"], "printed": ["18일", "12월", "8일"],
                            "date": [date(2026, 5, 18), date(2025, 12, 1), date(2026, 6, 8)],
                            "precision": ["day", "month", "day"]})
-    chart = charts.timeline(events, row="article", as_of_label="as of 01 Jun", as_of="2026-06-01",
+    chart = charts.timeline(events, row="article", as_of_label="as of 1 Jun", as_of="2026-06-01",
                             news_day="2026-05-18")
     spec = chart.to_dict()  # validated against the Vega-Lite schema
     days, months, lines, news, as_of = chart.layer
     rows = days.data.to_dict("records")
-    assert [r["when"] for r in rows] == ["18 May 2026", "Dec 2025 (month only)", "08 Jun 2026"]
+    assert [r["when"] for r in rows] == ["18 May 2026", "Dec 2025 (month only)", "8 Jun 2026"]
     assert [r["date_text"] for r in rows] == ["2026-05-18", "2025-12-01", "2026-06-08"]
     assert (days.mark.filled, months.mark.filled) == (True, False)
     assert days.transform[0].filter == "datum.precision == 'day'"
@@ -868,7 +868,7 @@ def test_a_timeline_draws_day_dates_filled_month_dates_hollow_and_both_reference
     shape = spec["layer"][0]["encoding"]["shape"]["scale"]
     assert shape == {"domain": ["day", "month"], "range": ["circle", "diamond"]}
     assert list(lines.data["date_text"]) == ["2026-05-18", "2026-06-01"]
-    assert list(lines.data["label"]) == ["the page's news day", "as of 01 Jun"]
+    assert list(lines.data["label"]) == ["the page's news day", "as of 1 Jun"]
     assert (news.mark.baseline, as_of.mark.baseline) == ("bottom", "top") and lines.mark.color == theme.MUTED
     same_day = charts.timeline(events, row="article", as_of_label="as of 18 May", as_of="2026-05-18",
                                news_day="2026-05-18")
