@@ -421,8 +421,9 @@ def test_the_head_template_is_the_themes_but_the_search_scripts():
 
     theirs = head_block(Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "layout.html")
     ours = head_block(ROOT / "_templates" / "layout.html")
-    # the build date is the only tag left out (no page carries the day it was built)
-    assert [tag for tag in theirs if "last-update" not in tag] == ours
+    # ours starts with the scheme script (tested by its first frames); the build date is the only tag left out
+    assert ours[:2] == ["<script>", "</script>"]
+    assert [tag for tag in theirs if "last-update" not in tag] == ours[2:]
     assert sum("searchindex.js" in tag for tag in ours) == 1
 
 
@@ -517,6 +518,32 @@ def test_dark_mode_draws_every_chart_dark_and_follows_the_switch(browser_context
     colours = _drawn_colours(page, chart)
     assert _near(colours[0], theme.BACKGROUND) and any(_near(c, theme.INK) for c in colours), colours[:20]
     assert log.console == []
+    page.close()
+
+
+FIRST_FRAMES = """window.__frames = [];
+(function next() {
+  requestAnimationFrame(() => {
+    if (document.body) {
+      window.__frames.push([document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]);
+    }
+    if (window.__frames.length < 3) next();
+  });
+})();"""
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+@pytest.mark.parametrize("path", PAGES)
+def test_the_first_frame_is_already_in_the_reader_s_scheme(browser_context, server, path, scheme):
+    """A first visit with the system dark is dark from the first frame painted (no light flash), and light stays light."""
+    page = browser_context.new_page()
+    _as_first_visit(page, scheme)
+    page.add_init_script(FIRST_FRAMES)
+    page.goto(f"{server}/{path}", wait_until="load")
+    page.wait_for_function("window.__frames.length >= 3")
+    frames = page.evaluate("window.__frames")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")  # once the theme's script has run
+    assert frames == [[scheme, background]] * 3, frames
     page.close()
 
 
