@@ -115,3 +115,11 @@ def test_every_field_problem_is_listed_not_only_the_last(data_copy):
               "required: true, ")(raw)))
     assert [p.split(": ", 1)[0].rsplit(", ", 2)[1:] for p in problems] == [
         ["resource 'page_dates'", "field 'day'"], ["resource 'ai_use_rate'", "field 'value'"]]
+
+
+def test_a_resource_may_have_no_primary_key(data_copy):
+    """Keys are optional in a Data Package: a resource without one is read, its other names still checked."""
+    path = data_copy / YAML
+    path.write_bytes(_text("      primaryKey: [proposal_id]\n", "")(path.read_bytes()))
+    asks = next(r for r in descriptor.load(data_copy)["resources"] if r["name"] == "policy_asks")
+    assert "primaryKey" not in asks["schema"]
