@@ -180,19 +180,30 @@ def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doct
 
 # Files JB1 puts on every page, kept only on pages whose body uses them: the chart script beside a chart (it fetches
 # the chart library itself, so the library is never in a page's head); sphinx-design's files where a page has one of
-# its components; never thebe's (the book has no live kernels) or the library.
-USED_WHERE = {CHART_SCRIPT: 'class="axbook-chart"', "design-tabs.js": 'class="sd-', "sphinx-design.min.css": 'class="sd-',
+# its components; the copy button's where there is code to copy, the toggle button's (and its settings, inline) where
+# something toggles; never thebe's (the book has no live kernels) or the library. Five requests fewer in most heads.
+CODE, TOGGLES = ('class="highlight',), ('class="toggle', "dropdown")  # sphinx-togglebutton: '.toggle, .dropdown'
+USED_WHERE = {CHART_SCRIPT: ('class="axbook-chart"',), "design-tabs.js": ('class="sd-',),
+              "sphinx-design.min.css": ('class="sd-',), "copybutton.js": CODE, "copybutton.css": CODE,
+              "clipboard.min.js": CODE, "togglebutton.js": TOGGLES, "togglebutton.css": TOGGLES,
               "sphinx-thebe.css": None, CHART_LIBRARY: None}
+
+
+def used(markers: tuple[str, ...] | None, body: str) -> bool:
+    return markers is not None and any(marker in body for marker in markers)
 
 
 def _assets_only_where_used(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
+    toggles = used(TOGGLES, body)
 
     def kept(asset) -> bool:
-        name = str(getattr(asset, "filename", asset))
-        for suffix, marker in USED_WHERE.items():
+        name = str(getattr(asset, "filename", asset) or "")
+        if not name:  # an inline script: sphinx-togglebutton's settings go with its script
+            return toggles or "toggle" not in getattr(asset, "attributes", {}).get("body", "")
+        for suffix, markers in USED_WHERE.items():
             if name.endswith(suffix):
-                return marker is not None and marker in body
+                return used(markers, body)
         return True
 
     for files in ("script_files", "css_files"):

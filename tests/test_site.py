@@ -119,10 +119,13 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     # puts on every page only where the page uses them (thebe's never).
     assert any(u.path.endswith("/vega-bundle.min.js") for u in log.requested) == (_chart_count(path) > 0), path
     html = (SITE / path).read_text(encoding="utf-8")
-    for suffix, marker in sphinx_ext.USED_WHERE.items():
+    body = html[html.index('<article class="bd-article"'):html.index("</article>")]  # the page's own content
+    for suffix, markers in sphinx_ext.USED_WHERE.items():
         if suffix != sphinx_ext.CHART_LIBRARY:  # fetched by the chart script, not from the page's head
-            wanted = marker is not None and marker in html
+            wanted = sphinx_ext.used(markers, body)
             assert any(u.path.endswith("/" + suffix) for u in log.requested) == wanted, suffix
+    assert ("toggleHintShow" in html) == sphinx_ext.used(sphinx_ext.TOGGLES, body)  # the toggle button's settings
+    assert any(u.path.endswith("/copybutton.js") for u in log.requested) == ('<div class="highlight' in body)
     # The fonts every page uses are preloaded with its head, each fetched once (a preload whose CORS mode differs
     # from the font's own request is fetched twice), and used (else Chromium warns, and the test above fails).
     preloaded = page.evaluate("""[...document.querySelectorAll('link[rel=preload][as=font]')]
