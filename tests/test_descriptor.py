@@ -7,32 +7,17 @@ and the rule that names a line: the deepest node of the error's path that the YA
 
 import pytest
 import yaml
+from test_data import YAML, _bytes, _do, _line_of, _text  # the data package's edits, on a copy of data/
 
 from axbook import descriptor
 from axbook.errors import DataValidationError
 
-YAML = descriptor.NAME
-
 
 def _problems(data_copy, edit) -> list[str]:
-    path = data_copy / YAML
-    path.write_bytes(edit(path.read_bytes()))
+    edit(data_copy)
     with pytest.raises(DataValidationError) as refused:
         descriptor.load(data_copy)
     return refused.value.problems
-
-
-def _text(old: str, new: str):
-    def edit(raw: bytes) -> bytes:
-        text = raw.decode("utf-8")
-        assert old in text, f"test setup: {old!r} not in {YAML}"
-        return text.replace(old, new, 1).encode("utf-8")
-    return edit
-
-
-def _line(data_copy, text: str) -> int:
-    lines = (data_copy / YAML).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
 
 
 @pytest.mark.parametrize(("path", "line"), [
@@ -50,28 +35,29 @@ def test_an_error_is_placed_at_the_deepest_line_its_path_reaches(path, line):
 
 
 def test_a_descriptor_not_in_utf8_is_named_at_the_line_of_the_first_bad_byte(data_copy):
-    line = _line(data_copy, "title: Dates printed")
-    problems = _problems(data_copy, lambda raw: raw.replace(b"title: Dates printed", "title: Dates 印".encode("cp949")
-                                                            + b" printed", 1))
+    line = _line_of(YAML, "title: Dates printed")
+    problems = _problems(data_copy, _bytes(YAML, lambda raw: raw.replace(
+        b"title: Dates printed", "title: Dates 印".encode("cp949") + b" printed", 1)))
     assert problems == [f"data/{YAML}, line {line}: not valid UTF-8"]
 
 
 def test_a_yaml_syntax_error_is_named_at_its_line_and_column(data_copy):
-    line = _line(data_copy, "  - name: articles")  # where a flow sequence cannot take a block entry
-    problems = _problems(data_copy, _text("resources:\n", "resources: [\n"))
+    line = _line_of(YAML, "  - name: articles")  # where a flow sequence cannot take a block entry
+    problems = _problems(data_copy, _text(YAML, "resources:\n", "resources: [\n"))
     assert problems == [f"data/{YAML}, line {line}, column 3: not valid YAML: expected the node content, but found '-'"]
 
 
 def test_a_character_yaml_cannot_read_is_named_without_a_position_it_does_not_have(data_copy):
-    problems = _problems(data_copy, _text("title: Dates printed on the page", "title: Dates\x07 printed on the page"))
+    problems = _problems(data_copy, _text(YAML, "title: Dates printed on the page",
+                                          "title: Dates\x07 printed on the page"))
     assert problems == [f"data/{YAML}: not valid YAML: unacceptable character #x0007: special characters are not "
                         f"allowed\n  in \"<unicode string>\", position {(data_copy / YAML).read_text().index(chr(7))}"]
 
 
 def test_structure_errors_name_their_path_and_line_and_come_in_the_file_s_order(data_copy):
-    fields_line = _line(data_copy, "{name: day, type: integer")
-    problems = _problems(data_copy, lambda raw: _text("{name: day, type: integer,", "{name: day, type: integr,")(
-        _text("version: 1.0.0\n", "version: 1.0.0\nedition: 2\n")(raw)))
+    fields_line = _line_of(YAML, "{name: day, type: integer")
+    problems = _problems(data_copy, _do(_text(YAML, "version: 1.0.0\n", "version: 1.0.0\nedition: 2\n"),
+                                        _text(YAML, "{name: day, type: integer,", "{name: day, type: integr,")))
     assert problems == [
         f"data/{YAML}, at (top): Additional properties are not allowed ('edition' was unexpected)",
         f"data/{YAML}, line {fields_line + 1}, at resources[2].schema.fields[2].type: 'integr' is not one of "
@@ -79,7 +65,7 @@ def test_structure_errors_name_their_path_and_line_and_come_in_the_file_s_order(
 
 
 def test_a_missing_top_level_key_is_named_at_the_top(data_copy):
-    problems = _problems(data_copy, lambda raw: b"name: metro-seoul-ax-page\n")
+    problems = _problems(data_copy, _bytes(YAML, lambda raw: b"name: metro-seoul-ax-page\n"))
     assert problems == [f"data/{YAML}, at (top): 'resources' is a required property"]
 
 
@@ -103,23 +89,21 @@ def test_a_missing_top_level_key_is_named_at_the_top(data_copy):
 ])
 def test_names_a_resource_uses_must_be_its_own_and_unique(data_copy, old, new, resource, message):
     # the resource's first line (where the edit renames it, the line it was on)
-    line = _line(data_copy, old.splitlines()[0] if old.startswith("  - name:") else f"  - name: {resource}")
-    problems = _problems(data_copy, _text(old, new))
+    line = _line_of(YAML, old.splitlines()[0] if old.startswith("  - name:") else f"  - name: {resource}")
+    problems = _problems(data_copy, _text(YAML, old, new))
     assert problems == [f"data/{YAML}, line {line}, resource {resource!r}: {message}"], problems
 
 
 def test_every_field_problem_is_listed_not_only_the_last(data_copy):
-    problems = _problems(data_copy, lambda raw: _text("maximum: 31}}", "maximum: 31, pattern: '[0-9]+'}}")(
-        _text("{name: value, type: number, description: \"AI use rate\", x-unit: \"%\", constraints: {required: true, ",
-              "{name: value, type: number, description: \"AI use rate\", x-unit: \"%\", constraints: {pattern: '1', "
-              "required: true, ")(raw)))
+    value = '{name: value, type: number, description: "AI use rate", x-unit: "%", constraints: {'
+    problems = _problems(data_copy, _do(_text(YAML, value + "required: true, ", value + "pattern: '1', required: true, "),
+                                        _text(YAML, "maximum: 31}}", "maximum: 31, pattern: '[0-9]+'}}")))
     assert [p.split(": ", 1)[0].rsplit(", ", 2)[1:] for p in problems] == [
         ["resource 'page_dates'", "field 'day'"], ["resource 'ai_use_rate'", "field 'value'"]]
 
 
 def test_a_resource_may_have_no_primary_key(data_copy):
     """Keys are optional in a Data Package: a resource without one is read, its other names still checked."""
-    path = data_copy / YAML
-    path.write_bytes(_text("      primaryKey: [proposal_id]\n", "")(path.read_bytes()))
+    _text(YAML, "      primaryKey: [proposal_id]\n", "")(data_copy)
     asks = next(r for r in descriptor.load(data_copy)["resources"] if r["name"] == "policy_asks")
     assert "primaryKey" not in asks["schema"]
