@@ -53,10 +53,9 @@ def _where(data_dir: Path, path: str, line: int | None = None, column: str | lis
     where = f"{Path(data_dir).name}/{path}"
     if line is not None:
         where += f", line {line}"
-    if isinstance(column, list) and len(column) > 1:
-        where += f", columns {', '.join(map(repr, column))}"
-    elif column:
-        where += f", column {(column[0] if isinstance(column, list) else column)!r}"
+    names = [name for name in ([column] if isinstance(column, str) else column or []) if name]
+    if names:
+        where += f", column{'s' if len(names) > 1 else ''} {', '.join(map(repr, names))}"
     return where
 
 

@@ -177,7 +177,8 @@ def _reference_problems(desc: dict, fk: dict, at: str) -> list[str]:
     if target is None:
         return [f"{at}: foreign key {fk['fields']} refers to resource {ref['resource']!r}, which the descriptor does "
                 f"not list"]
-    missing = [f for f in ref["fields"] if f not in {field["name"] for field in target["schema"]["fields"]}]
+    has = {field["name"] for field in target["schema"]["fields"]}
+    missing = [f for f in ref["fields"] if f not in has]
     if missing:
         return [f"{at}: foreign key {fk['fields']} refers to {missing}, which resource {ref['resource']!r} does not "
                 f"have"]
@@ -198,8 +199,10 @@ def _field_problems(desc: dict, where: str, root) -> list[str]:
             except FrictionlessException as err:
                 problems += [f"{at}: {e.note}" for e in err.to_errors()]
             pattern = field.get("constraints", {}).get("pattern")
+            if pattern is None:
+                continue
             try:
-                re.compile(pattern or "")
+                re.compile(pattern)
             except re.error as err:
                 problems.append(f"{at}: pattern {pattern!r} is not a regular expression ({err})")
     return problems
