@@ -32,6 +32,7 @@ MUTED = "#5c5c5c"
 GRID = "#e4e4e4"
 BACKGROUND = "#ffffff"  # explicit: the card downloads carry; DARK_FILTER draws it black in dark mode
 WIDTH = 480
+ARIA_PER_MARK = False
 
 THEME_NAME = "axbook"
 
@@ -82,6 +83,12 @@ def config() -> dict:
     return {
         "config": {
             "background": BACKGROUND,
+            # No ARIA per mark and guide: every chart is one image to assistive technology (role="img", its text
+            # description as its name; axbook/render.py and _static/axbook-charts.js), whose parts are not read
+            # out, so per-mark labels were built for nothing (each one an expression run per item as it is drawn).
+            # Titles keep Vega's label (three per chart; Vega-Lite does not pass a title's aria on).
+            "aria": ARIA_PER_MARK,
+            "mark": {"aria": ARIA_PER_MARK},
             "padding": {"left": 8, "right": 16, "top": 8, "bottom": 8},
             "font": FONT_STACK,
             "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 300},

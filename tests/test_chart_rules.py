@@ -5,12 +5,14 @@ builder as the new reference. Here each builder's promises are read from its spe
 sizes, tooltips) and, where the browser computes a value, from the SVG Vega draws (vl-convert, offline).
 """
 
+import json
 import re
 from xml.etree import ElementTree
 
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert
 
 from axbook import charts, render, theme
 
@@ -424,6 +426,34 @@ def test_every_builder_writes_its_text_on_the_themes_type_scale():
         spec = charts.figure(chart, title="T", subtitle="S", source="Source", description="D").to_dict()
         sizes = _font_sizes(spec)
         assert sizes and set(sizes) <= set(theme.TYPE_SCALE), (name, sorted(set(sizes)))
+
+
+def _marks(node) -> list[dict]:
+    """Every mark of a compiled Vega spec, at any depth (groups hold the marks of facets and layers)."""
+    if isinstance(node, dict):
+        return [m for m in node.get("marks", []) if isinstance(m, dict)] + [
+            mark for v in node.values() for mark in _marks(v)]
+    if isinstance(node, list):
+        return [mark for v in node for mark in _marks(v)]
+    return []
+
+
+def test_a_chart_is_one_image_to_assistive_technology_its_parts_carry_no_aria():
+    """The chart's name is its text description (role="img" on the box and the live SVG); its parts are not read
+    out, so no mark is given a label and no per-item description expression runs while a chart is drawn."""
+    settings = theme.config()["config"]
+    assert settings["aria"] is settings["mark"]["aria"] is False
+    for name, chart in _built_by_every_builder().items():
+        with alt.theme.enable(theme.THEME_NAME):
+            spec = charts.figure(chart, title="T", subtitle="S", source="Source", description="D").to_dict()
+        vega = vl_convert.vegalite_to_vega(spec, vl_version=render.VL_VERSION)
+        drawing = [m for m in _marks(vega) if m["type"] != "group"]
+        assert drawing and all(m.get("aria") is False for m in drawing), name
+        assert all(g.get("aria") is False for g in vega.get("axes", []) + vega.get("legends", [])), name
+        assert '"description"' not in json.dumps([m.get("encode", {}) for m in _marks(vega)]), name
+        svg = render.to_svg(spec)
+        labelled = re.findall(r'aria-roledescription="([^"]*)"[^>]*aria-label=', svg)
+        assert set(labelled) == {"title", "subtitle"}, name  # Vega-Lite keeps the titles' own
 
 
 # --- slope, bars, waffle, labelled_hbars, composition: what each draws, read from its spec ---
