@@ -1,17 +1,17 @@
 """What a first visit to each page costs a reader, beside a stock Jupyter Book page with one Altair chart.
 
 For every page of the built site (`make book` first), in Debian's Chromium with an empty cache, served from
-127.0.0.1: the bytes of every response raw and as a static host sends them (gzip on text files, fonts and
-images as they are) and the number of requests, first for the page as it opens (a reader who does not scroll:
-charts are drawn live only as they come near the screen), then once scrolled past every chart; and the
-milliseconds from navigation start until every chart box holds its live SVG, scrolling straight through
-(a second visit, empty cache again). Then what a second chapter adds when the first one's files are cached
-(the files it needs that the first did not). The stock page: a one-notebook Jupyter Book 1 built here with Altair's default
-renderer, whose three scripts come from a CDN; the browser is given the same three packages (the site's vendored
-vega and vega-embed with vega-lite between them, all from npm; the book's charts need no vega-lite, being compiled to
-Vega at build time) so nothing leaves the machine, and they are counted at that size. Ratios are book / stock,
-measured side by side in one run.
-Run: .venv/bin/python benchmarks/page_weight.py   (about a minute)
+127.0.0.1: the bytes of every response raw and as a static host sends them (gzip on text files, fonts and images as
+they are) and the number of requests, first for the page as it opens (a reader who does not scroll: charts are drawn
+live only as they come near the screen), then once scrolled past every chart; and the milliseconds from navigation
+start until every chart box holds its live SVG, scrolling straight through (further visits, empty cache again: the
+median of ROUNDS, the stock page timed first in each round). Then what a second chapter adds when the first one's
+files are cached (the files it needs that the first did not). The stock page: a one-notebook Jupyter Book 1 built
+here with Altair's default renderer, whose three scripts come from a CDN; the browser is given the same three
+packages (the site's vendored vega and vega-embed with vega-lite between them, all from npm; the book's charts need
+no vega-lite, being compiled to Vega at build time) so nothing leaves the machine, and they are counted at that
+size. Ratios are book / stock, measured side by side in one run.
+Run: .venv/bin/python benchmarks/page_weight.py   (about two minutes)
 """
 
 import gzip
@@ -34,6 +34,7 @@ from axbook.pdf import CHROMIUM, FLAGS, serve
 SITE = ROOT / "_build" / "html"
 BUNDLE = ROOT / "_static" / "vendor" / "vega-bundle.min.js"
 VEGA_LITE = ROOT / "benchmarks" / "vendor" / "vega-lite.min.js"  # the stock page compiles in the browser
+ROUNDS = 5  # timed visits per page; the medians are printed (one visit varies by ±40% here)
 COMPRESSED = (".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico")  # sent as they are
 SCROLL_PAST_EVERY_CHART = """async () => {
   for (const box of document.querySelectorAll('.axbook-chart')) {
@@ -147,20 +148,27 @@ def main() -> int:
         stock_url, stock_server = serve(stock_site)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            results = {}
-            for page in toc.html_pages():
-                for timed in (False, True):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})  # empty cache
-                    result = visit(context, f"{book_url}/{page}", timed=timed)
-                    results.setdefault(page, result).update(ms=result["ms"], marks=result["marks"])
-                    context.close()
-            stock = {}
-            for timed in (False, True):
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                result = visit(context, f"{stock_url}/index.html", cdn_body=stock_scripts(), timed=timed)
-                stock.setdefault("bodies", result["bodies"])
-                stock["ms"] = result["ms"]
+            def fresh_visit(url: str, **how) -> dict:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})  # empty cache
+                result = visit(context, url, **how)
                 context.close()
+                return result
+
+            stock_url += "/index.html"
+            results = {page: fresh_visit(f"{book_url}/{page}") for page in toc.html_pages()}
+            stock = fresh_visit(stock_url, cdn_body=stock_scripts())
+            # Timed in rounds, the stock page first in each, so the machine's drift reaches both alike.
+            stock_ms = []
+            for round_ in range(ROUNDS):
+                stock_ms.append(fresh_visit(stock_url, cdn_body=stock_scripts(), timed=True)["ms"])
+                for page, result in results.items():
+                    timed = fresh_visit(f"{book_url}/{page}", timed=True)
+                    result.setdefault("all_ms", []).append(timed["ms"])
+                    if round_ == 0:
+                        result["marks"] = timed["marks"]
+            stock["ms"] = statistics.median(stock_ms)
+            for result in results.values():
+                result["ms"] = statistics.median(result["all_ms"])
             browser.close()
         book_server.shutdown()
         stock_server.shutdown()
@@ -168,7 +176,7 @@ def main() -> int:
     s_raw, s_sent, s_requests = totals(stock["bodies"])
     print(f"{'page (first visit, empty cache)':<40}{'as opened':>22}{'scrolled through':>22}{'all charts':>16}")
     print(f"{'':<40}{'sent KB':>9}{'× stock':>8}{'req':>5}{'sent KB':>9}{'× stock':>8}{'req':>5}"
-          f"{'ms':>8}{'× stock':>8}")
+          f"{'ms':>8}{'× stock':>8}   (ms: median of {ROUNDS})")
     print(f"{'stock JB1 page, one Altair chart':<40}{s_sent / 1e3:>9.0f}{1:>8.2f}{s_requests:>5}"
           f"{s_sent / 1e3:>9.0f}{1:>8.2f}{s_requests:>5}{stock['ms']:>8.0f}{1:>8.2f}")
     for page, result in results.items():
@@ -176,7 +184,8 @@ def main() -> int:
         _, sent, requests = totals(result["bodies"])
         print(f"{page:<40}{opened / 1e3:>9.0f}{opened / s_sent:>8.2f}{opened_requests:>5}"
               f"{sent / 1e3:>9.0f}{sent / s_sent:>8.2f}{requests:>5}{result['ms']:>8.0f}{result['ms'] / stock['ms']:>8.2f}")
-    print("\ncharts, timed visit (scrolling two frames a chart): first chart drawn; each chart, near the screen -> drawn")
+    print("\ncharts, first timed visit (scrolling two frames a chart): first chart drawn; each chart, near the screen "
+          "-> drawn")
     for page, result in results.items():
         timing = drawing(result["marks"])
         if timing:
