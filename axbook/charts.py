@@ -230,11 +230,16 @@ def waffle(share: float, *, filled_label: str, empty_label: str) -> alt.Chart:
     cells = pd.DataFrame({"i": range(100)})
     cells["row"], cells["col"] = cells["i"] // 10, cells["i"] % 10
     cells["kind"] = [filled_label if i < round(share) else empty_label for i in cells["i"]]
-    return alt.Chart(cells).mark_square(size=300).encode(
+    # Filled squares and empty (outlined) ones: told apart by fill, not by hue alone; the outline keeps 3:1 on the
+    # card (WCAG's contrast for graphics). Fill and stroke share one legend (same field, title and sort).
+    kinds = [filled_label, empty_label]
+    legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=400)
+    return alt.Chart(cells).mark_square(size=300, opacity=1, strokeWidth=1.5).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
-        color=alt.Color("kind:N", title=None, sort=[filled_label, empty_label],
-                        scale=alt.Scale(range=[theme.OKABE_ITO["vermillion"], "#d9d9d9"]),
-                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+        fill=alt.Fill("kind:N", title=None, sort=kinds, legend=legend,
+                      scale=alt.Scale(domain=kinds, range=[theme.OKABE_ITO["vermillion"], theme.BACKGROUND])),
+        stroke=alt.Stroke("kind:N", title=None, sort=kinds, legend=legend,
+                          scale=alt.Scale(domain=kinds, range=[theme.OKABE_ITO["vermillion"], theme.OUTLINE])),
         tooltip=[alt.Tooltip("kind:N", title="Group")],
     ).properties(width=220, height=220)
 

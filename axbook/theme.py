@@ -30,6 +30,7 @@ CATEGORY = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange
 INK = "#222222"
 MUTED = "#5c5c5c"
 GRID = "#e4e4e4"
+OUTLINE = "#8c8c8c"  # an outline that stands for a shape (an empty square): 3.4:1 on the card, 4.4:1 in the dark
 BACKGROUND = "#ffffff"  # explicit: the card downloads carry; DARK_FILTER draws it black in dark mode
 WIDTH = 480
 ARIA_PER_MARK = False

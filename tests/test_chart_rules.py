@@ -524,13 +524,22 @@ def test_bars_write_each_value_after_its_bar_on_a_zero_based_scale():
 
 def test_a_waffle_draws_ten_by_ten_squares_filled_first_with_a_legend_below():
     spec = charts.waffle(30, filled_label="use AI", empty_label="do not").to_dict()
-    assert spec["mark"] == {"type": "square", "size": 300}
+    assert spec["mark"] == {"type": "square", "size": 300, "opacity": 1, "strokeWidth": 1.5}
     encoding = spec["encoding"]
     assert encoding["x"] == {"field": "col", "type": "ordinal", "axis": None}
     assert encoding["y"] == {"field": "row", "type": "ordinal", "axis": None}
-    assert encoding["color"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["use AI", "do not"],
-                                 "scale": {"range": [VERMILLION, "#d9d9d9"]},
-                                 "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 400}}
+    kinds = ["use AI", "do not"]
+    legend = {"orient": "bottom", "direction": "vertical", "labelLimit": 400}
+    # Filled, or empty and outlined: not told apart by hue alone.
+    assert encoding["fill"] == {"field": "kind", "type": "nominal", "title": None, "sort": kinds, "legend": legend,
+                                "scale": {"domain": kinds, "range": [VERMILLION, theme.BACKGROUND]}}
+    assert encoding["stroke"] == {"field": "kind", "type": "nominal", "title": None, "sort": kinds, "legend": legend,
+                                  "scale": {"domain": kinds, "range": [VERMILLION, theme.OUTLINE]}}
+    assert theme.contrast(theme.OUTLINE, theme.BACKGROUND) >= 3
+    assert theme.contrast(theme.in_dark(theme.OUTLINE), theme.in_dark(theme.BACKGROUND)) >= 3
+    svg = render.to_svg(charts.waffle(30, filled_label="use AI", empty_label="do not").to_dict())
+    assert svg.count('mark-group role-legend"') == 1  # one legend, its empty symbol outlined as the 70 squares are
+    assert svg.count(f'fill="{theme.BACKGROUND}" stroke="{theme.OUTLINE}"') == 70 + 1
     assert encoding["tooltip"] == [{"field": "kind", "type": "nominal", "title": "Group"}]
     assert (spec["width"], spec["height"]) == (220, 220)
     cells = next(iter(spec["datasets"].values()))
