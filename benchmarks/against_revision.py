@@ -15,10 +15,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from page_weight import SITE, visit
+from page_weight import SITE, fresh_visit, run
 from playwright.sync_api import sync_playwright
 
 from axbook import toc
@@ -68,9 +67,8 @@ def main() -> int:
                     order = list(sites) if round_ % 2 == 0 else list(reversed(sites))
                     for page in pages:
                         for name in order:
-                            context = browser.new_context(viewport={"width": 1280, "height": 900})
-                            times[name, page].append(visit(context, f"{servers[name][0]}/{page}", timed=True)["ms"])
-                            context.close()
+                            url = f"{servers[name][0]}/{page}"
+                            times[name, page].append(fresh_visit(browser, url, timed=True)["ms"])
                 browser.close()
             for _, server in servers.values():
                 server.shutdown()
@@ -95,7 +93,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    start = time.perf_counter()
-    code = main()
-    print(f"\n({time.perf_counter() - start:.0f} s)")
-    sys.exit(code)
+    run(main)

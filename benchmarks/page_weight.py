@@ -51,6 +51,14 @@ def sent_size(url: str, body: bytes) -> int:
     return len(body) if urlparse(url).path.lower().endswith(COMPRESSED) else len(gzip.compress(body, 9, mtime=0))
 
 
+def fresh_visit(browser, url: str, **how) -> dict:
+    """`visit` in a new browser context: an empty cache, as a first visit has."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    result = visit(context, url, **how)
+    context.close()
+    return result
+
+
 def visit(context, url: str, cdn_body: bytes | None = None, timed: bool = False) -> dict:
     """One page load: every response's URL and body as opened and once scrolled through; with `timed`, the ms
     until every chart is drawn (and the bytes as opened are then not a reader's who stays at the top)."""
@@ -148,21 +156,16 @@ def main() -> int:
         stock_url, stock_server = serve(stock_site)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            def fresh_visit(url: str, **how) -> dict:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})  # empty cache
-                result = visit(context, url, **how)
-                context.close()
-                return result
-
             stock_url += "/index.html"
-            results = {page: fresh_visit(f"{book_url}/{page}") for page in toc.html_pages()}
-            stock = fresh_visit(stock_url, cdn_body=stock_scripts())
+            cdn_body = stock_scripts()
+            results = {page: fresh_visit(browser, f"{book_url}/{page}") for page in toc.html_pages()}
+            stock = fresh_visit(browser, stock_url, cdn_body=cdn_body)
             # Timed in rounds, the stock page first in each, so the machine's drift reaches both alike.
             stock_ms = []
             for round_ in range(ROUNDS):
-                stock_ms.append(fresh_visit(stock_url, cdn_body=stock_scripts(), timed=True)["ms"])
+                stock_ms.append(fresh_visit(browser, stock_url, cdn_body=cdn_body, timed=True)["ms"])
                 for page, result in results.items():
-                    timed = fresh_visit(f"{book_url}/{page}", timed=True)
+                    timed = fresh_visit(browser, f"{book_url}/{page}", timed=True)
                     result.setdefault("all_ms", []).append(timed["ms"])
                     if round_ == 0:
                         result["marks"] = timed["marks"]
@@ -209,8 +212,13 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
+def run(main) -> None:
+    """A benchmark's `main`, then how long it took; exits with its code."""
     start = time.perf_counter()
     code = main()
     print(f"\n({time.perf_counter() - start:.0f} s)")
     sys.exit(code)
+
+
+if __name__ == "__main__":
+    run(main)
