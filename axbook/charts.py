@@ -443,13 +443,20 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
 
 
 def calendar(days: pd.DataFrame) -> alt.LayerChart:
-    """Month grids (weeks down, weekdays across) with each day coloured by ``kind`` and the day number."""
+    """Month grids (weeks down, weekdays across): each day coloured by ``kind``, its kind's shape in the cell's
+    corner, and the day number."""
     # Every cell colour has an ink that keeps its day number at 4.5:1 in both drawings (vermillion has none: the
-    # closing day is drawn in ink, its number white). The legend reads in the order of the days.
+    # closing day is drawn in ink, its number white); the corner shape is drawn in that ink. Colour is never the only
+    # cue: the legend shows each marked kind's colour and shape, in the order of the days; other days, unmarked,
+    # are left out of it.
     palette = {"the page's news day": theme.OKABE_ITO["orange"], "opens": theme.OKABE_ITO["blue"],
                "application window": theme.OKABE_ITO["sky_blue"], "closes": theme.INK, "other days": "#eeeeee"}
+    shapes = {"the page's news day": "diamond", "opens": "triangle-right", "application window": "circle",
+              "closes": "square"}
     kinds = [k for k in palette if k in set(days["kind"])]
+    marked = [k for k in kinds if k in shapes]
     days = days.assign(ink=[theme.label_ink(palette[k]) for k in days["kind"]])
+    legend = alt.Legend(orient="top", direction="horizontal", columns=2, labelLimit=200, values=marked)
     base = alt.Chart(days).encode(
         x=alt.X("weekday:O", title=None, sort=list(range(7)),
                 axis=alt.Axis(labelExpr="['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]", labelAngle=0,
@@ -459,9 +466,15 @@ def calendar(days: pd.DataFrame) -> alt.LayerChart:
     )
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
         color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[palette[k] for k in kinds]),
-                        legend=alt.Legend(orient="top", direction="horizontal", columns=3, labelLimit=200)))
+                        legend=legend))
+    corners = base.transform_filter(alt.FieldOneOfPredicate(field="kind", oneOf=marked)).mark_point(
+        filled=True, opacity=1, size=32, xOffset=-10, yOffset=-9).encode(
+        # The same domain as the colours', so the two legends merge into one (other days' shape is never drawn).
+        shape=alt.Shape("kind:N", title=None, sort=kinds, legend=legend,
+                        scale=alt.Scale(domain=kinds, range=[shapes.get(k, "circle") for k in kinds])),
+        color=alt.Color("ink:N", scale=None))
     numbers = base.mark_text(fontSize=theme.SMALL_PX).encode(text="day:Q", color=alt.Color("ink:N", scale=None))
-    return alt.layer(cells, numbers).properties(width=200, height=150).facet(
+    return alt.layer(cells, corners, numbers).properties(width=200, height=150).facet(
         column=alt.Column("month:N", title=None, sort=list(dict.fromkeys(days["month"])),
                           header=alt.Header(labelFontWeight=700))).resolve_scale(y="independent")
 

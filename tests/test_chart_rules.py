@@ -213,10 +213,23 @@ def test_the_calendar_colours_each_kind_from_one_palette_its_legend_in_the_order
                          "kind": ["other days", "the page's news day", "opens", "application window", "closes"]})
     chart = charts.calendar(days)
     spec = chart.to_dict()
-    cells, numbers = spec["spec"]["layer"]
+    cells, corners, numbers = spec["spec"]["layer"]
     scale = cells["encoding"]["color"]["scale"]
     assert scale == {"domain": ["the page's news day", "opens", "application window", "closes", "other days"],
                      "range": [ORANGE, BLUE, SKY, theme.INK, "#eeeeee"]}
+    # Colour is not the only cue: each marked kind has a shape in the cell's corner, and the legend shows both
+    # (the same domain merges the two legends; other days are unmarked and left out of it).
+    shape = corners["encoding"]["shape"]
+    assert shape["scale"] == {"domain": scale["domain"],
+                              "range": ["diamond", "triangle-right", "circle", "square", "circle"]}
+    marked = ["the page's news day", "opens", "application window", "closes"]
+    assert shape["legend"]["values"] == cells["encoding"]["color"]["legend"]["values"] == marked
+    assert corners["transform"] == [{"filter": {"field": "kind", "oneOf": marked}}]
+    svg = render.to_svg(chart.to_dict())
+    assert svg.count('mark-group role-legend"') == 1
+    assert re.findall(r'role-legend-label.*?<text[^>]*>([^<]*)</text>', svg) == marked
+    corner_groups = re.findall(r'class="mark-symbol role-mark [^"]*"[^>]*>(.*?)</g>', svg)
+    assert sum(group.count("<path") for group in corner_groups) == 4  # one shape per marked day, none on other days
     assert charts.calendar(days.iloc[1:]).to_dict()["spec"]["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
         "the page's news day", "opens", "application window", "closes"]  # only the kinds there are
     assert cells["encoding"]["color"]["sort"] == scale["domain"]
@@ -718,13 +731,16 @@ def test_the_calendar_every_layer_stated():
     days = pd.DataFrame({"month": ["May 2026"], "week": [0], "weekday": [0], "day": [18], "label": ["18 May"],
                          "kind": ["opens"]})
     spec = charts.calendar(days).to_dict()
-    cells, numbers = spec["spec"]["layer"]
+    cells, corners, numbers = spec["spec"]["layer"]
     assert cells["mark"] == {"type": "rect", "stroke": "#ffffff", "strokeWidth": 2}
+    assert corners["mark"] == {"type": "point", "filled": True, "opacity": 1, "size": 32, "xOffset": -10,
+                               "yOffset": -9}
     assert numbers["mark"] == {"type": "text", "fontSize": theme.SMALL_PX}
-    assert numbers["encoding"]["color"] == {"field": "ink", "type": "nominal", "scale": None}
+    for layer in (corners, numbers):  # the day's ink: 4.5:1 on its cell
+        assert layer["encoding"]["color"] == {"field": "ink", "type": "nominal", "scale": None}
     assert next(iter(spec["datasets"].values()))[0]["ink"] == "#ffffff"  # on the blue of an opening day
     assert numbers["encoding"]["text"] == {"field": "day", "type": "quantitative"}
-    for layer in (cells, numbers):
+    for layer in (cells, corners, numbers):
         encoding = layer["encoding"]
         assert encoding["x"] == {"field": "weekday", "type": "ordinal", "title": None, "sort": list(range(7)),
                                  "axis": {"labelExpr": "['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]",
@@ -733,8 +749,11 @@ def test_the_calendar_every_layer_stated():
         assert tooltip_titles(encoding) == [("label", "Day"), ("kind", "")]
     assert cells["encoding"]["color"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["opens"],
                                           "scale": {"domain": ["opens"], "range": [BLUE]},
-                                          "legend": {"orient": "top", "direction": "horizontal", "columns": 3,
-                                                     "labelLimit": 200}}
+                                          "legend": {"orient": "top", "direction": "horizontal", "columns": 2,
+                                                     "labelLimit": 200, "values": ["opens"]}}
+    assert corners["encoding"]["shape"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["opens"],
+                                            "legend": cells["encoding"]["color"]["legend"],
+                                            "scale": {"domain": ["opens"], "range": ["triangle-right"]}}
     assert spec["facet"]["column"] == {"field": "month", "type": "nominal", "title": None, "sort": ["May 2026"],
                                        "header": {"labelFontWeight": 700}}
 
