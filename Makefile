@@ -29,7 +29,7 @@ help:
 	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
 	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
 	@echo "make serve    preview $(SITE) on http://127.0.0.1:$(PORT) (PORT=... to change)"
-	@echo "make mutate   mutation testing of axbook (mutmut) against the stated tests; score per module (MODULES=\"params data\" for some)"
+	@echo "make mutate   mutation testing of axbook (mutmut) against the stated tests; score per module (MODULES=\"checks.params data.tables\" for some)"
 	@echo "make lint     ruff on code and notebooks, the workflow against GitHub's schema"
 	@echo "make env      create or update $(VENV) from requirements.txt"
 	@echo "make apt      install the Debian packages the tests need (chromium, fonts-nanum)"
@@ -60,39 +60,39 @@ apt:
 	  else echo "missing Debian packages:$$missing. Run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
 	fi
 
-# Validate, build into _build/stage, publish _build/html whole (see axbook/build.py). Pages re-execute
-# when anything they read changes: the data they load, the package, the lock file (axbook/sphinx_ext.py).
+# Validate, build into _build/stage, publish _build/html whole (see axbook/site/build.py). Pages re-execute
+# when anything they read changes: the data they load, the package, the lock file (axbook/site/sphinx_ext.py).
 book: env apt
-	@$(PY) -m axbook.build
+	@$(PY) -m axbook.site.build
 
-# The PDF edition: every page printed by Chromium from the built site, joined into $(SITE)/book.pdf (axbook/pdf.py).
+# The PDF edition: every page printed by Chromium from the built site, joined into $(SITE)/book.pdf (axbook/site/pdf.py).
 pdf: book apt
-	@$(PY) -m axbook.pdf
+	@$(PY) -m axbook.site.pdf
 
 # The build split in two, as CI runs it on several machines: execute pages (all, or PAGE=chapters/02-power-equipment)
 # into _build/executed/, then `make book` renders each page from its copy while the copy's inputs are unchanged.
 execute: env
-	@$(PY) -m axbook.execute $(PAGE)
+	@$(PY) -m axbook.site.execute $(PAGE)
 
 # The notebook pages as JSON, for CI's matrix (one job per page).
 pages: env
-	@$(PY) -m axbook.execute --matrix
+	@$(PY) -m axbook.site.execute --matrix
 
 regen: env
-	@$(PY) -m axbook.validate
-	$(PY) -m axbook.regen
+	@$(PY) -m axbook.data.validate
+	$(PY) -m axbook.authoring.regen
 
 # Tests run in parallel across the cores, one at a time as workers free up; the files whose tests share a copy of
 # the repository run whole on one worker, in order (tests/conftest.py).
 # Notebooks are executed once: `make execute` (in parallel), then the book renders from those copies and the
-# regression tests compare them (tests/test_notebooks.py); papermill runs its own variants.
+# regression tests compare them (tests/book/test_notebooks.py); papermill runs its own variants.
 test: env apt execute book pdf
 	$(PY) -m pytest -n auto --dist load
 	@$(MAKE) --no-print-directory lint
 
 # Everything that needs neither a built site nor a browser: what to run while writing.
 test-fast: env
-	$(PY) -m pytest -n auto --dist load --ignore=tests/test_build.py --ignore=tests/test_site.py
+	$(PY) -m pytest -n auto --dist load -m 'not repository_copy' --ignore=tests/site/test_browser.py
 	@$(MAKE) --no-print-directory lint
 
 lint: env
@@ -118,8 +118,8 @@ lab: env
 
 chapter: env
 	@test -n "$(NAME)" -a -n "$(TITLE)" || { echo 'usage: make chapter NAME=06-topic TITLE="The title" [ARTICLE=article-id]' >&2; exit 2; }
-	@$(PY) -m axbook.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
-	@$(PY) -m axbook.regen chapters/$(NAME).ipynb
+	@$(PY) -m axbook.authoring.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
+	@$(PY) -m axbook.authoring.regen chapters/$(NAME).ipynb
 	@echo "next: write the chapter (make lab), then make regen, make book, make test"
 
 clean:

@@ -5,11 +5,11 @@ Chapters import from here and stay short; nothing in a chapter reads a CSV or st
 
 import sys
 
-from axbook import deps
+from axbook.data import deps
 from axbook.errors import BookInputError, DataValidationError, ParameterError
 
 # jsonschema (which altair imports) builds rfc3987-syntax's grammar when it is importable: 1.1 s in every kernel, for
-# an "iri" format check that nothing here uses (altair and axbook.descriptor validate without a format checker).
+# an "iri" format check that nothing here uses (altair and axbook.data.descriptor validate without a format checker).
 sys.modules.setdefault("rfc3987_syntax", None)
 deps.record_imports()  # in a page's kernel during a build: the page depends on the modules it imports
 
@@ -18,7 +18,7 @@ __all__ = ["BookInputError", "DataValidationError", "ParameterError", "setup"]
 
 def setup():
     """Enable the book's Altair theme and offline renderer (the one call every chapter starts with)."""
-    from axbook import render, theme
+    from axbook.figures import render, theme
 
     theme.enable()
     render.enable()

@@ -20,9 +20,9 @@ from pathlib import Path
 from page_weight import SITE, fresh_visit, run
 from playwright.sync_api import sync_playwright
 
-from axbook import toc
 from axbook.paths import ROOT
-from axbook.pdf import CHROMIUM, FLAGS, serve
+from axbook.site import toc
+from axbook.site.pdf import CHROMIUM, FLAGS, serve
 
 ISSUE_11_REVISION = "214abef"
 # What #11 measured at that revision, on its machine, and its target: chapter 1's charts all drawn in 1.3 s, to be 0.8 s.

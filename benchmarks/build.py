@@ -2,7 +2,7 @@
 
 On a temporary copy of the repository (the environment in .venv reused), times:
 - the plain build: `jupyter-book build --all` with `execute_notebooks: force` (what a stock JB1 book does);
-- `python -m axbook.build` (what `make book` runs): clean in one process (AXBOOK_JOBS=1), clean with pages read
+- `python -m axbook.site.build` (what `make book` runs): clean in one process (AXBOOK_JOBS=1), clean with pages read
   in parallel (the default, one process per core), then with nothing changed, then after editing one markdown
   cell, one code cell, one package module and one CSV;
 - a fresh `git clone` of this repository's HEAD to a built site with `make book` (venv made from the warm uv
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 
-from axbook import build
+from axbook.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "mutants", "*.pyc", ".pytest_cache", ".ruff_cache")
@@ -62,7 +62,7 @@ def edit_code(repo: Path) -> None:
 
 
 def edit_module(repo: Path) -> None:
-    path = repo / "axbook" / "programmes.py"
+    path = repo / "axbook" / "articles" / "programmes.py"
     path.write_text(path.read_text(encoding="utf-8") + "\n_BENCHMARK = 1\n", encoding="utf-8")
 
 
@@ -85,16 +85,16 @@ def main() -> int:
             shutil.copytree(ROOT, target, ignore=SKIP)
         baseline, _ = timed([jupyter_book, "build", "--all", str(plain), "--path-output", str(plain / "_out")], plain)
         rows.append(("plain jupyter-book build --all (execute: force)", baseline, "every page"))
-        one, _ = timed([python, "-m", "axbook.build"], serial, AXBOOK_JOBS="1")
+        one, _ = timed([python, "-m", "axbook.site.build"], serial, AXBOOK_JOBS="1")
         rows.append(("make book, clean, one process", one, reread(serial)))
-        clean, _ = timed([python, "-m", "axbook.build"], book)
+        clean, _ = timed([python, "-m", "axbook.site.build"], book)
         rows.append((f"make book, clean, {build.JOBS} processes", clean, reread(book)))
-        noop, _ = timed([python, "-m", "axbook.build"], book)
+        noop, _ = timed([python, "-m", "axbook.site.build"], book)
         rows.append(("make book, nothing changed", noop, "site is current"))
         for label, edit in (("one markdown cell edited", edit_markdown), ("one code cell edited", edit_code),
                             ("one package module edited", edit_module), ("one CSV edited", edit_csv)):
             edit(book)
-            seconds, _ = timed([python, "-m", "axbook.build"], book)
+            seconds, _ = timed([python, "-m", "axbook.site.build"], book)
             rows.append((f"make book, {label}", seconds, reread(book)))
         clone = Path(tmp) / "clone"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)

@@ -27,9 +27,9 @@ from urllib.parse import urlparse
 import nbformat
 from playwright.sync_api import sync_playwright
 
-from axbook import toc
 from axbook.paths import ROOT
-from axbook.pdf import CHROMIUM, FLAGS, serve
+from axbook.site import toc
+from axbook.site.pdf import CHROMIUM, FLAGS, serve
 
 SITE = ROOT / "_build" / "html"
 BUNDLE = ROOT / "_static" / "vendor" / "vega-bundle.min.js"

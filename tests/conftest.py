@@ -22,7 +22,7 @@ def seed_text() -> str:
 # Files whose tests share one copy of the repository (a module fixture), built or edited in order: each runs whole on
 # one worker. Every other test is sent on its own to the next free worker. (xdist 3.8's own `loadgroup` marks grouped
 # nothing under pytest 9.2, module-level or per test, on a three-test example; the cause was not found.)
-SHARED_COPY_FILES = {"tests/test_build.py", "tests/test_authoring.py"}
+SHARED_COPY_FILES = {"tests/site/test_build.py", "tests/authoring/test_in_a_copy.py"}
 
 
 def pytest_xdist_make_scheduler(config, log):

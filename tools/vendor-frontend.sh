@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-fetch the browser files the site serves itself (no CDN) from the npm registry, at pinned versions.
 # Usage: tools/vendor-frontend.sh VEGA_LITE_VERSION   (must equal altair.SCHEMA_VERSION without the "v")
-# The site's charts reach the browser compiled to Vega at build time (axbook/downloads.py), so its bundle is vega and
+# The site's charts reach the browser compiled to Vega at build time (axbook/figures/downloads.py), so its bundle is vega and
 # vega-embed; vega-lite is kept only for the page-weight benchmark's stock page, which compiles in the browser.
 set -euo pipefail
 vega=6.4.0 vega_embed=7.3.0
@@ -42,7 +42,7 @@ mkdir -p "$bench"
   echo "Files: \`vega-bundle.min.js\` = vega, vega-embed \`build/*.min.js\` concatenated in that order (the site's"
   echo "charts come compiled to Vega); \`benchmarks/vendor/vega-lite.min.js\` = vega-lite's, for the page-weight"
   echo "benchmark's stock page only (not published)."
-  echo "The webfont is not vendored: the build cuts it from Debian's fonts-nanum (axbook/fonts.py, _static/nanum-gothic.css)."
+  echo "The webfont is not vendored: the build cuts it from Debian's fonts-nanum (axbook/site/fonts.py, _static/nanum-gothic.css)."
 } > "$out/VENDOR.md"
 for pkg in "vega-$vega" "vega-lite-$vega_lite" "vega-embed-$vega_embed"; do
   printf '\n## %s\n\n```\n' "$pkg"; cat "$pkg/package/LICENSE"; printf '```\n'

@@ -1,0 +1,205 @@
+"""`make chapter NAME=06-topic TITLE="..." [ARTICLE=article-id]`: a new chapter that builds and passes the tests.
+
+Writes, and refuses to overwrite:
+- ``chapters/NAME.ipynb``: a parameters cell, the setup cell, one example figure with every part the
+  book requires (title, subtitle and source line from data, a text description, a numbered caption with
+  the data download), a "Checking the article" section reading the chapter's ledger;
+- ``axbook/articles/<topic>.py``: the chapter's analysis module (the example's computation, ``checks``, ``finding``);
+- its line in ``_toc.yml`` (last of the Chapters part) and in ``axbook/pages/ledgers.py`` (so the front page
+  counts its claims).
+Then the notebook is executed once so its stored outputs (the regression reference) exist.
+"""
+
+import csv
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+
+from axbook.paths import ROOT
+
+NAME = re.compile(r"^(\d{2})-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
+LEDGER_ANCHOR = "]  # `make chapter` adds its Chapter.of_module(...) line above this one"
+
+
+class ScaffoldError(ValueError):
+    pass
+
+
+def _articles(root: Path) -> list[str]:
+    with (root / "data" / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        return [row["article_id"] for row in csv.DictReader(handle)]
+
+
+def module_text(number: str, title: str, article: str) -> str:
+    return textwrap.dedent(f'''\
+        """Chapter {int(number)}, {title}: the chapter's own analysis (the notebook only calls these functions).
+
+        Scaffolded by `make chapter`. The example counts the sentences this book quotes from each article
+        of the page; replace it with the chapter's analysis, and ``checks`` with the article's claims
+        (see ``axbook/articles/programmes.py`` for worked examples).
+        """
+
+        from pathlib import Path
+
+        import pandas as pd
+
+        from axbook.checks import claims as cl
+        from axbook.checks.params import Choice
+        from axbook.data import tables
+        from axbook.figures import charts
+        from axbook.paths import DATA_DIR
+
+        ARTICLE = {article!r}
+        PARAMETERS = {{"order": Choice("page", "count")}}
+
+
+        def quotes_per_article(sources: pd.DataFrame, articles: pd.DataFrame, order: str) -> pd.DataFrame:
+            """One row per article of the page: how many of its sentences the book quotes."""
+            counts = sources["article_id"].value_counts()
+            frame = articles[["article_id", "headline_en"]].assign(
+                quotes=[int(counts.get(a, 0)) for a in articles["article_id"]],
+                kind=charts.PRINTED)
+            frame = frame.assign(text=frame["quotes"].astype(str), label=frame["headline_en"])
+            if order == "count":
+                frame = frame.sort_values("quotes", ascending=False, kind="stable")
+            return frame.reset_index(drop=True)
+
+
+        def describe(frame: pd.DataFrame) -> str:
+            return "Sentences quoted per article: " + "; ".join(
+                f"{{row.label}}: {{row.quotes}}" for row in frame.itertuples()) + "."
+
+
+        def checks(data_dir: Path = DATA_DIR) -> list[cl.Check]:
+            """The article's claims, each recomputed from data/ (none yet)."""
+            return []
+
+
+        def finding(data_dir: Path = DATA_DIR) -> str:
+            """The chapter's one-line finding on the front page, computed from data/."""
+            frame = quotes_per_article(tables.load("sources", data_dir), tables.load("articles", data_dir), "page")
+            quoted = int(frame.set_index("article_id").loc[ARTICLE, "quotes"])
+            return f"The book quotes {{quoted}} sentences of this article (a scaffold: replace with the finding)."
+        ''')
+
+
+def notebook(doc: str, number: str, title: str, module: str, slug: str) -> nbformat.NotebookNode:
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    cells = [
+        md(f"# {title}\n\n"
+           "> {glue:text}`headline_ko`\n>\n"
+           "> *{glue:text}`headline_en`*\n\n"
+           "One paragraph on what the article says and what this chapter checks. Keep Korean names beside\n"
+           "their English (중소기업, SME)."),
+        code('# Parameters (papermill): the order of the bars ("page" or "count").\norder = "page"',
+             metadata={"tags": ["parameters", "remove-cell"]}),
+        code("from IPython.display import HTML\n\nimport axbook\n"
+             f"from axbook.articles import {module}\nfrom axbook.checks import params\nfrom axbook.data import tables\n"
+             "from axbook.figures import charts\nfrom axbook.pages import ledgers, text\n\n"
+             f"params.check({module}.PARAMETERS, globals())\naxbook.setup()",
+             metadata={"tags": ["remove-cell"]}),
+        code(f'articles = tables.load("articles")\nthis_article = articles.set_index("article_id").loc[{module}.ARTICLE]\n'
+             'text.glue_values({"headline_ko": this_article["headline_ko"], "headline_en": this_article["headline_en"]})',
+             metadata={"tags": ["remove-cell"]}),
+        md("## An example figure\n\n"
+           "Replace this section. Every figure has a title and subtitle computed from the data, a source line,\n"
+           f"a text description and a numbered caption that links its data ({{numref}}`fig-{slug}-example`)."),
+        code(f'quoted = {module}.quotes_per_article(tables.load("sources"), articles, order)\n'
+             "fig_example = charts.figure(\n"
+             '    charts.labelled_hbars(quoted, label="label", value="quotes", text="text", kinds=list(quoted["kind"]),\n'
+             '                          x_title="Sentences quoted",\n'
+             '                          tooltip=[charts.alt.Tooltip("label:N", title="Article"),\n'
+             '                                   charts.alt.Tooltip("quotes:Q", title="Sentences quoted")]),\n'
+             '    title=f"The book quotes {quoted[\'quotes\'].sum()} sentences from {len(quoted)} articles",\n'
+             '    subtitle=["Sentences of each article kept verbatim in data/sources.csv"],\n'
+             '    source=charts.source_line("sources", "counts computed by this book"),\n'
+             f"    description={module}.describe(quoted),\n"
+             ")\n"
+             'text.glue_values({"fig_example": fig_example})',
+             metadata={"tags": ["remove-cell"]}),
+        md("```{glue:figure} fig_example\n"
+           f":name: fig-{slug}-example\n"
+           ":figwidth: 100%\n\n"
+           "What the figure shows, in one sentence. Get the data: {download}`sources.csv <../data/sources.csv>`.\n"
+           "```\n\n"
+           "## Checking the article\n\n"
+           "Each claim of the article, recomputed from `data/` "
+           "({doc}`how this book checks </how-we-check>`). None yet: add them to the chapter's `checks`."),
+        code(f'HTML(text.html_table(ledgers.table("{doc}").drop(columns="claim_id"), verdict_column="verdict"))',
+             metadata={"tags": ["remove-input"]}),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                   "language_info": {"name": "python"}}
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{slug[:20]}-{i}"  # stable ids: the scaffold is the same bytes every time
+    return nb
+
+
+def add_to_toc(root: Path, doc: str) -> None:
+    path = root / "_toc.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    last = max((i for i, line in enumerate(lines) if re.match(r"\s+- file: chapters/", line)), default=None)
+    if last is None:
+        raise ScaffoldError(f"{path.name}: no chapter entry ('- file: chapters/...') to add the new chapter after")
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- file: {doc}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def add_to_ledgers(root: Path, doc: str, article: str, module: str) -> None:
+    path = root / "axbook" / "pages" / "ledgers.py"
+    text = path.read_text(encoding="utf-8")
+    if text.count(LEDGER_ANCHOR) != 1:
+        raise ScaffoldError(f"axbook/pages/ledgers.py: the line {LEDGER_ANCHOR!r} must appear once "
+                            "(it marks where chapters go)")
+    entry = f'    Chapter.of_module("{doc}", "{article}", "axbook.articles.{module}"),\n'
+    path.write_text(text.replace(LEDGER_ANCHOR, entry + LEDGER_ANCHOR), encoding="utf-8")
+
+
+def scaffold(name: str, title: str, article: str = "", root: Path = ROOT) -> Path:
+    found = NAME.match(name or "")
+    if not found:
+        raise ScaffoldError(f"NAME={name!r}: write it as two digits, a hyphen and lower-case words, "
+                            "e.g. NAME=06-export-credit")
+    if not title.strip():
+        raise ScaffoldError('TITLE is empty: give the chapter a title, e.g. TITLE="Export credit for SMEs"')
+    articles = _articles(root)
+    article = article or articles[0]
+    if article not in articles:
+        raise ScaffoldError(f"ARTICLE={article!r} is not in data/articles.csv; known: {', '.join(articles)}")
+    number, slug = found.groups()
+    module = slug.replace("-", "_")
+    doc = f"chapters/{name}"
+    targets = [root / f"{doc}.ipynb", root / "axbook" / "articles" / f"{module}.py"]
+    for target in targets:
+        if target.exists():
+            raise ScaffoldError(f"{target.relative_to(root)} already exists: choose another NAME")
+    if any(re.match(rf"\s+- file: chapters/{number}-", line) for line in (root / "_toc.yml").read_text().splitlines()):
+        raise ScaffoldError(f"_toc.yml already has a chapter numbered {number}: choose another NAME")
+    add_to_ledgers(root, doc, article, module)
+    add_to_toc(root, doc)
+    targets[1].write_text(module_text(number, title, article), encoding="utf-8")
+    nbformat.write(notebook(doc, number, title, module, slug), targets[0])
+    return targets[0]
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) not in (2, 3):
+        print('usage: make chapter NAME=06-topic TITLE="The chapter title" [ARTICLE=article-id]', file=sys.stderr)
+        return 2
+    try:
+        path = scaffold(*argv)
+    except ScaffoldError as error:
+        print(f"make chapter: {error}", file=sys.stderr)
+        return 1
+    print(f"scaffolded {path.relative_to(ROOT)}, axbook/articles/{NAME.match(argv[0]).group(2).replace('-', '_')}.py, "
+          "and their lines in _toc.yml and axbook/pages/ledgers.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,77 @@
+"""`python -m axbook.site.parallel_build SOURCE OUTPUT JOBS`: `jupyter-book build SOURCE --path-output OUTPUT -W
+--keep-going`, with Sphinx reading (so executing) pages in JOBS processes.
+
+JB1's command line has no ``-j``; its ``build_sphinx`` takes ``jobs``. The configuration is made exactly as
+the command line makes it (``get_config_only``), so the two builds differ only in the number of processes.
+
+Sphinx splits the pages into one equal run of pages per process, in name order: chapters 01-04 (the heavy
+ones) landed in one process and the clean build took as long as a serial one. One page per task instead: each
+process takes the next page when it finishes one. And Sphinx reads in parallel only from six pages up, so an
+edit that re-runs two to five notebooks (a package module, a CSV) ran them one after another: here, from two.
+"""
+
+import sys
+import traceback
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    import sphinx.builders
+    from jupyter_book.sphinx import build_sphinx
+    from sphinx.errors import SphinxParallelError
+
+    sphinx.builders.make_chunks = _one_page_per_task
+    sphinx.builders.Builder._read_serial = _parallel_from_two_pages(sphinx.builders.Builder._read_serial)
+
+    source, output, jobs = Path(argv[0]).resolve(), Path(argv[1]).resolve(), int(argv[2])
+    path_config, source_dir, overrides = _config(source, output)
+    if jobs > 1:
+        print(f"parallel_build: reading pages in {jobs} processes (when two pages or more are to be read)")
+    result = build_sphinx(source_dir, output / "_build" / "html", use_external_toc=True, noconfig=True,
+                          path_config=path_config, confoverrides=overrides, builder="html",
+                          warningiserror=True, keep_going=True, jobs=jobs)
+    if isinstance(result, SphinxParallelError):
+        # A page failed in a worker: Sphinx says only which notebook; its traceback has the cell and the error.
+        print(result.traceback, file=sys.stderr)
+        _stop_workers()
+    elif isinstance(result, BaseException):  # build_sphinx returns the exception; the log needs its whole chain
+        traceback.print_exception(result, file=sys.stderr)
+    return result if isinstance(result, int) else 1
+
+
+def _stop_workers() -> None:
+    """After a failure Sphinx stops reading its other workers' pipes; one still writing its result (a page's
+    environment, often more than a pipe holds) then blocks for ever, and so does the exit, which joins it."""
+    import multiprocessing
+
+    for worker in multiprocessing.active_children():
+        worker.kill()
+        worker.join()
+
+
+def _one_page_per_task(docnames, nproc, maxbatch=10):
+    return [[name] for name in docnames]
+
+
+def _parallel_from_two_pages(read_serial):
+    from sphinx.util.parallel import parallel_available
+
+    def read(self, docnames):
+        if parallel_available and len(docnames) > 1 and self.app.parallel > 1 and self.app.is_parallel_allowed("read"):
+            return self._read_parallel(docnames, nproc=self.app.parallel)
+        return read_serial(self, docnames)
+
+    return read
+
+
+def _config(source: Path, output: Path):
+    from jupyter_book.cli.main import build
+
+    # The command's own function, asked only for the configuration it would build with.
+    return build.callback(path_source=str(source), path_output=str(output), config=None, toc=None,
+                          warningiserror=True, nitpick=False, keep_going=True, freshenv=False, builder="html",
+                          custom_builder=None, verbose=0, quiet=0, individualpages=False, get_config_only=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,87 @@
+"""Chapter 1's analysis: gaps, growth, projection, the residual share, descriptions and claims, stated on the page's data."""
+
+import pandas as pd
+import pytest
+
+from axbook.articles import ai_gap
+from axbook.checks import claims
+from axbook.data import tables
+from axbook.figures import charts, theme
+
+
+def test_the_collection_residual_is_what_the_printed_shares_leave():
+    smart = tables.load("smart_manufacturing").set_index("indicator")
+    printed = smart.loc[["data_realtime_automatic", "data_not_collected"], "value"]
+    collection = ai_gap.collection_with_residual(tables.load("smart_manufacturing"))
+    assert list(collection["label"])[-1] == ai_gap.RESIDUAL_LABEL
+    assert collection["value"].iloc[-1] == pytest.approx(100 - printed.sum())
+    assert collection["value"].sum() == pytest.approx(100)
+    assert collection["text"].iloc[-1] == f"{100 - printed.sum():.1f}%"
+    assert list(collection["order"]) == [0, 1, 2]
+
+
+# -- descriptions: written from the data, with its years ----------------------------------------------
+
+def test_chart_descriptions_state_the_data_and_its_years():
+    rates = tables.load("ai_use_rate").query("dimension == 'firm_size'")
+    assert ai_gap.describe_rates(rates, "group") == (
+        "AI use rate by group. Large firms: 1% in 2017 to 13.5% in 2023; SMEs: 0.25% in 2017 to 4.5% in 2023.")
+    gaps = ai_gap.gaps(rates)
+    assert ai_gap.describe_gaps(gaps) == ("Gaps between leader and laggard. Large firms vs SMEs in 2017: 0.75 points, "
+                                          "about 4 times; Large firms vs SMEs in 2023: 9 points, about 3 times.")
+
+
+def test_claims_ledger_of_chapter_one():
+    """A data change that flips a verdict shows up here."""
+    checks = ai_gap.checks(tables.load("ai_use_rate"), tables.load("claims"), tables.load("smart_manufacturing"))
+    assert {c.claim_id: c.verdict for c in checks} == {
+        "size-gap-multiple": claims.HOLDS_AFTER_ROUNDING,
+        "size-gap-multiple-body": claims.HOLDS_AFTER_ROUNDING,
+        "size-gap-2017": claims.HOLDS_AFTER_ROUNDING,
+        "size-gap-2023": claims.HOLDS,
+        "period-years": claims.HOLDS,
+        "region-ratio": claims.HOLDS_AFTER_ROUNDING,
+        "region-ratio-deck": claims.HOLDS_AFTER_ROUNDING,
+        "mfg-rate-deck": claims.HOLDS,
+        "not-important-share": claims.CANNOT_BE_CHECKED,
+        "not-important-6-in-10": claims.CANNOT_BE_CHECKED,
+        "lede-mfg-rate": claims.HOLDS,
+        "lede-svc-rate": claims.HOLDS,
+        "lede-region-ratio": claims.HOLDS_AFTER_ROUNDING,
+    }
+
+
+def test_gaps_and_growth_are_computed_from_printed_rates():
+    rates = tables.load("ai_use_rate")
+    g = ai_gap.gaps(rates).set_index(["dimension", "year"])
+    assert g.loc[("firm_size", 2017), "gap_pp"] == pytest.approx(0.75)
+    assert g.loc[("firm_size", 2023), "ratio"] == pytest.approx(3.0)
+    growth = ai_gap.wide(rates).set_index("group")
+    assert growth.loc["SMEs", "multiple"] == pytest.approx(18.0)
+    assert growth.loc["Large firms", "annual_growth"] == pytest.approx(13.5 ** (1 / 6) - 1)
+
+
+def test_projection_is_capped_and_follows_its_assumption():
+    p = ai_gap.projection(tables.load("ai_use_rate"), "firm_size", 2035)
+    assert p["value"].max() == 100.0 and p.query("capped")["method"].eq("compound").all()
+    linear = p.query("method == 'linear' and group == 'SMEs'").set_index("year")["value"]
+    assert linear[2024] - linear[2023] == pytest.approx((4.5 - 0.25) / 6)
+
+
+def test_composition_greys_the_residual_by_label_not_position():
+
+    frame = pd.DataFrame({"label": ["rest (computed)", "a", "b"], "value": [50.0, 30.0, 20.0],
+                          "text": ["50%", "30%", "20%"], "order": [0, 1, 2]})
+    spec = charts.composition(frame, label="label", value="value", text="text",
+                              residual_label="rest (computed)").to_dict()
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True))["rest (computed)"] == charts.RESIDUAL_GREY
+    assert charts.RESIDUAL_GREY not in scale["range"][1:]
+
+
+def test_each_group_keeps_its_colour_and_figures_show_only_their_groups():
+    rates = tables.load("ai_use_rate")
+    size = rates.query("dimension == 'firm_size'")
+    assert ai_gap.colours(size, "group") == {"Large firms": theme.OKABE_ITO["blue"], "SMEs": theme.OKABE_ITO["vermillion"]}
+    assert ai_gap.colours(size, "group_ko") == {"대기업": theme.OKABE_ITO["blue"], "중소기업": theme.OKABE_ITO["vermillion"]}
+    assert len(set(ai_gap.GROUP_COLOURS.values())) == len(ai_gap.GROUP_COLOURS)  # no two groups share a colour

@@ -1,0 +1,113 @@
+"""Chapter 2's arithmetic, stated: each computed number and verdict says what it must be."""
+
+import pytest
+
+from axbook.articles import power
+from axbook.checks import claims
+from axbook.data import tables
+from axbook.figures import charts
+
+
+@pytest.fixture(scope="module")
+def figs():
+    return tables.load("power_deal_figures")
+
+
+@pytest.fixture(scope="module")
+def context():
+    return tables.load("context_indicators")
+
+
+def test_printed_keeps_the_hedge_where_the_page_puts_it(figs):
+    assert power.printed(power.figure(figs, "ls-electric-distribution", "contract_value_usd")) == "약 7000만달러"
+    assert power.printed(power.figure(figs, "gaon-lscus-busduct", "cumulative_supply_krw")) == "최대 4조원 이상"
+    assert power.printed(power.figure(figs, "hhi-aeg-generation", "engine_unit_class")) == "20MW급"
+    assert power.printed(power.figure(figs, "gaon-lscus-busduct", "supply_until_year")) == "2030년까지"
+
+
+@pytest.mark.parametrize(("printed", "step", "interval"), [
+    ("7000", 1000, (6500, 7500)), ("1050", 10, (1045, 1055)), ("13.5", 0.1, (13.45, 13.55)), ("4", 1, (3.5, 4.5)),
+])
+def test_precision_follows_the_last_significant_digit(printed, step, interval):
+    assert float(claims.precision_step(printed)) == step
+    assert claims.printed_interval(printed) == pytest.approx(interval)
+
+
+def test_implied_rate_and_its_interval(figs):
+    implied = power.implied_rate(figs)
+    assert implied["rate"] == pytest.approx(105e9 / 70e6)  # 1050억원 ÷ 7000만달러 = 1,500
+    assert implied["low"] == pytest.approx(1045e8 / 7500e4)
+    assert implied["high"] == pytest.approx(1055e8 / 6500e4)
+
+
+def test_chosen_rate_reads_the_market_rates_from_data(figs, context):
+    assert power.chosen_rate("page", figs, context) == pytest.approx(1500)
+    assert power.chosen_rate("Opening rate 2026-03-19", figs, context) == 1505
+    assert power.chosen_rate("Day-session close 2025-05-16", figs, context) == 1389.6
+
+
+def test_deals_are_converted_to_billion_won(figs, context):
+    frame = power.deals_frame(tables.load("power_deals"), figs, 1500.0, context).set_index("label")
+    assert frame["krw_bn"].tolist() == pytest.approx([105, 50, 4000, 627.1, 0])
+    assert frame["usd_m"].iloc[0] == pytest.approx(70)
+    assert set(frame["basis"]) <= set(charts.KIND_COLOURS)
+    assert frame.loc["HD Hyundai Heavy Ind.: generating plant", "basis"] == charts.OUTSIDE_SECONDARY
+
+
+@pytest.mark.parametrize(("first", "total", "years"), [(50, 4000, 5), (20, 500, 3), (1, 10, 4)])
+def test_implied_growth_solves_the_series(first, total, years):
+    g = power.implied_growth(first, total, years)
+    assert g > 0 and power.cumulative(first, g, years) == pytest.approx(total)
+
+
+def test_no_growth_needed_and_shrinking_supply():
+    assert power.implied_growth(50, 250, 5) == 0.0
+    assert power.cumulative(50, 0.0, 5) == 250
+
+
+def test_busduct_terms_and_scenarios(figs):
+    terms = power.busduct_terms(figs, 2026)
+    assert (terms["first_bn"], terms["total_bn"], terms["years"]) == (50, 4000, 5)
+    assert power.scenario_growth("implied", terms) == pytest.approx(1.6637, abs=1e-4)
+    assert power.scenario_growth("flat", terms) == 0 and power.scenario_growth("doubling", terms) == 1
+    ramp = power.ramp_frame(terms)
+    assert ramp["year"].tolist() == [2026, 2027, 2028, 2029, 2030] and ramp["k"].tolist() == [0, 1, 2, 3, 4]
+
+
+def test_engine_arithmetic(figs):
+    e = power.engine_arithmetic(figs)
+    assert e["per_engine_mw"] == pytest.approx(684 / 33)
+    assert e["engines_at_class"] == pytest.approx(34.2)
+    assert e["capacity_at_class"] == 660
+
+
+def test_scale_compares_like_with_like(figs, context):
+    frame = power.scale_frame(context, tables.load("sources"), figs, 1500.0)
+    assert set(frame["measure"]) == {"Electricity a year (TWh)", "Capacity (GW)", "Money (US$ billion)"}
+    share = power.shares(frame)
+    assert share["plant_share_us_2023"] == pytest.approx(684 * 8760 / 1e6 / 176)
+    assert share["plant_share_colocation"] == pytest.approx(0.684 / 15.5)
+    assert share["busduct_share_investment"] == pytest.approx(4e12 / 1500 / 1e9 / 1000)
+
+
+def test_claims_ledger_of_chapter_two(figs, context):
+    checks = power.checks(figs, context, tables.load("sources"), 2026)
+    assert {c.claim_id: c.verdict for c in checks} == {
+        "ls-deck-vs-body": claims.HOLDS,
+        "ls-usd-krw": claims.CANNOT_BE_CHECKED,
+        "busduct-term": claims.HOLDS,
+        "busduct-total": claims.CANNOT_BE_CHECKED,
+        "engines-per-class": claims.CANNOT_BE_CHECKED,
+        "hhi-capacity-outside": claims.HOLDS,
+        "hhi-april": claims.HOLDS,
+        "hhi-value": claims.CANNOT_BE_CHECKED,
+        "dozens-of-sites": claims.CANNOT_BE_CHECKED,
+    }
+    # a different edition year breaks the term check: 'this year' matters
+    by_id = {c.claim_id: c for c in power.checks(figs, context, tables.load("sources"), 2025)}
+    assert by_id["busduct-term"].verdict == claims.DOES_NOT_HOLD and by_id["hhi-april"].verdict == claims.CANNOT_BE_CHECKED
+
+
+def test_unknown_kind_of_figure_is_refused():
+    with pytest.raises(ValueError, match="unknown kind"):
+        charts.kind_colour(["printed", "guessed"])

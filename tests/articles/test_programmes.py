@@ -1,0 +1,121 @@
+"""Chapters 3 to 5 and the timeline: each computed count, product, date and verdict, stated."""
+
+from datetime import date
+
+import pytest
+
+from axbook.articles import programmes, timeline
+from axbook.checks import claims
+from axbook.data import tables
+from axbook.errors import ParameterError
+from axbook.language import dates
+
+
+@pytest.fixture(scope="module")
+def events():
+    return timeline.page_dates(tables.load("page_dates"), tables.load("articles"),
+                               {"kvmcc": tables.load("kvmcc_figures"), "challenge": tables.load("challenge_figures")},
+                               tables.load("power_deal_figures"))
+
+
+def test_every_printed_date_resolves(events):
+    by_event = events.set_index("event")["date"]
+    assert by_event["Recruitment opens"] == date(2026, 5, 19)
+    assert by_event["Recruitment closes"] == date(2026, 6, 8)       # 내달 8일 in a May edition
+    assert (events.query("event.str.startswith('Applications close')")["date"] == date(2026, 6, 10)).all()
+    assert by_event["Cohort 1 began"] == date(2025, 12, 1)
+    assert len(events) == len(tables.load("page_dates")) + 2  # plus the two month-only dates
+
+
+def test_news_day_and_days_left(events):
+    assert timeline.news_day(events) == date(2026, 5, 18)
+    left = timeline.days_left(events, date(2026, 6, 8)).set_index("event")
+    assert left.loc["Recruitment closes", "days_left"] == 0 and left.loc["Recruitment closes", "status"] == "closes today"
+    assert left.loc["Applications close", "status"] == "2 days left"
+    assert timeline.days_left(events, date(2026, 6, 9)).set_index("event").loc["Recruitment closes", "status"] == "closed"
+
+
+def test_dates_are_written_without_a_leading_zero_and_at_their_printed_precision(events):
+    assert dates.date_text(date(2026, 6, 8)) == "8 June 2026"
+    assert dates.date_text(date(2026, 6, 8), short=True) == "8 Jun 2026"
+    assert dates.date_text(date(2026, 6, 8), year=False) == "8 June"
+    assert dates.date_text(date(2026, 5, 19), short=True, year=False) == "19 May"
+    assert dates.when(date(2025, 12, 1), "month") == "Dec 2025 (month only)"
+    assert dates.when(date(2026, 6, 8), "day") == "8 Jun 2026"
+    described = timeline.describe(events, date(2026, 6, 1))
+    assert described.startswith("Every date printed on the page, as of 1 Jun 2026. Dec 2025 (month only): Cohort 1 "
+                                "began (지난해 12월); Apr 2026 (month only): ")
+    assert "; 8 Jun 2026: Recruitment closes (내달 8일까지);" in described and " 01 " not in described
+
+
+def test_window_counts_both_ends():
+    assert timeline.window_days(date(2026, 5, 19), date(2026, 6, 8)) == 21
+    assert timeline.window_days(date(2026, 5, 19), date(2026, 5, 19)) == 1
+
+
+@pytest.mark.parametrize(("value", "ok"), [("page", True), ("2026-01-01", True), ("2026-12-31", True),
+                                           ("2025-12-31", False), ("2027-01-01", False), ("2026-6-1", False),
+                                           ("June 1", False), (20260601, False)])
+def test_as_of_accepts_the_page_or_a_2026_date(value, ok):
+    rule = programmes.AS_OF["as_of"]
+    if ok:
+        rule.check("as_of", value)
+    else:
+        with pytest.raises(ParameterError, match="'page', or a date written YYYY-MM-DD from 2026-01-01 to 2026-12-31"):
+            rule.check("as_of", value)
+
+
+def test_tracks_and_their_ceilings():
+    t = programmes.tracks(tables.load("challenge_figures"), tables.load("challenge_demand_companies")).set_index("track")
+    assert t.loc["beauty", "firms"] == 15 and t.loc["platform", "firms"] == 10
+    assert t.loc["beauty", "envelope_eok"] == 15 and t.loc["platform", "envelope_bn"] == pytest.approx(1.0)
+    assert (t["demand_listed"] == t["demand_printed"]).all()
+
+
+def test_fields_named_and_unnamed():
+    f = programmes.fields(tables.load("challenge_fields"), tables.load("challenge_figures"))
+    assert (f["total"], f["named_with_count"], f["unnamed_at_least"], f["unnamed_at_most"]) == (9, 3, 4, 6)
+
+
+def test_calendar_marks_the_window(events):
+    days = programmes.calendar_days(programmes.window(events))
+    kinds = days.set_index("label")["kind"]
+    assert kinds["Tue 19 May 2026"] == "opens" and kinds["Mon 8 Jun 2026"] == "closes"
+    assert kinds["Mon 18 May 2026"] == "the page's news day"
+    assert (days["kind"] == "application window").sum() == 21 - 2
+    assert len(days) == 31 + 30 and days["week"].between(0, 5).all()
+
+
+def test_kvmcc_pass_rate_and_interval():
+    k = programmes.kvmcc(tables.load("kvmcc_figures"))
+    assert k["pass_rate"] == 0.5
+    assert k["pass_low"] == pytest.approx(24.5 / 55) and k["pass_high"] == pytest.approx(25.5 / 45)
+
+
+def test_flow_steps_follow_the_language():
+    steps = tables.load("kibo_steps")
+    assert programmes.flow_steps(steps, "ko")["actor"].iloc[0] == "서울회생법원"
+    assert programmes.flow_steps(steps, "en")["actor"].iloc[0] == "Seoul Bankruptcy Court"
+
+
+def test_ledgers_of_chapters_three_to_five(events):
+    cf, cc = tables.load("challenge_figures"), tables.load("challenge_demand_companies")
+    named = tables.load("challenge_fields")
+    t = programmes.tracks(cf, cc)
+    verdicts = {c.claim_id: c.verdict for c in programmes.challenge_checks(cf, named, t, programmes.window(events))}
+    assert verdicts == {"beauty-demand-count": claims.HOLDS, "beauty-envelope": claims.CANNOT_BE_CHECKED,
+                        "platform-demand-count": claims.HOLDS, "platform-envelope": claims.CANNOT_BE_CHECKED,
+                        "fields-count": claims.CANNOT_BE_CHECKED, "window-close": claims.CANNOT_BE_CHECKED}
+    assert {c.verdict for c in programmes.kibo_checks(tables.load("kibo_eligibility"))} == {claims.CANNOT_BE_CHECKED}
+    kv_checks = programmes.kvmcc_checks(tables.load("kvmcc_figures"), tables.load("kvmcc_paths"), events)
+    kv = {c.claim_id: c.verdict for c in kv_checks}
+    assert kv == {"cohort2-size": claims.HOLDS, "stages": claims.HOLDS, "pass-rate": claims.CANNOT_BE_CHECKED,
+                  "expanded": claims.CANNOT_BE_CHECKED, "deadline": claims.HOLDS, "first-in-korea": claims.CANNOT_BE_CHECKED}
+
+
+def test_a_dropped_listed_company_flips_the_count(events):
+    cc = tables.load("challenge_demand_companies").iloc[1:]
+    t = programmes.tracks(tables.load("challenge_figures"), cc)
+    checks = {c.claim_id: c for c in programmes.challenge_checks(
+        tables.load("challenge_figures"), tables.load("challenge_fields"), t, programmes.window(events))}
+    assert checks["beauty-demand-count"].verdict == claims.DOES_NOT_HOLD

@@ -1,0 +1,64 @@
+"""The front page, "The page, checked": every article with its finding, every claim with its verdict and link."""
+
+import html
+import html.parser
+import re
+
+from axbook.checks import claims
+from axbook.data import tables
+from axbook.pages import frontpage, ledgers
+from axbook.paths import DATA_DIR
+
+
+def test_the_front_page_counts_each_verdict_with_its_class():
+    frame = ledgers.ledger()
+    counts = frontpage.counts_html(frame)
+    assert f"<p>{len(frame)} claims in all.</p>" in counts
+    for verdict, n in ledgers.counts(frame).items():
+        assert f'<span class="verdict-{verdict.replace(" ", "-")}">{verdict}</span>: {n}</li>' in counts
+
+
+def test_the_front_page_lists_every_article_with_its_finding_and_link():
+    page = frontpage.articles_html()
+    articles = tables.load("articles").set_index("article_id")
+    items = re.findall(r'<li class="axbook-article">(.*?)</li>', page)
+    assert len(items) == len(ledgers.CHAPTERS)
+    for item, chapter in zip(items, ledgers.CHAPTERS, strict=True):
+        art = articles.loc[chapter.article_id]
+        assert f'<strong>{html.escape(art["headline_ko"])}</strong>' in item
+        assert f'<em>{html.escape(art["headline_en"])}</em>' in item
+        assert html.escape(chapter.finding(DATA_DIR)) in item
+        assert f'href="{chapter.doc}.html">Read the chapter</a>' in item
+
+
+def test_the_front_page_claims_table_has_a_row_per_claim_linking_its_chapter():
+    frame = ledgers.ledger()
+    page = frontpage.claims_html(frame)
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
+                      r'<td class="verdict-([a-z-]+)">(.*?)</td><td><a [^>]*href="([^"]+)">Chapter (\d)</a></td></tr>', page)
+    assert len(rows) == len(frame)
+    docs = [c.doc for c in ledgers.CHAPTERS]
+    for row, record in zip(rows, frame.to_dict("records"), strict=True):
+        assert row[0] == html.escape(record["claim"]) and row[1] == record["part"]
+        assert row[2] == html.escape(record["printed"]) and row[3] == html.escape(record["recomputed"])
+        assert row[4] == record["verdict"].replace(" ", "-") and row[5] == record["verdict"]
+        assert row[6] == f"{record['doc']}.html#{frontpage.LEDGER_ANCHOR}" and int(row[7]) == docs.index(record["doc"]) + 1
+    assert page.startswith('<div class="axbook-table-wrap"><table class="axbook-table axbook-claims">')
+
+
+def test_the_front_page_tables_name_their_columns_and_list_items_in_order():
+    frame = ledgers.ledger()
+    claims_page = frontpage.claims_html(frame)
+    assert ("<thead><tr><th>claim</th><th>where</th><th>printed</th><th>recomputed</th><th>verdict</th>"
+            "<th>chapter</th></tr></thead>") in claims_page
+    counts = frontpage.counts_html(frame)
+    assert counts.count("</li><li>") == len(claims.VERDICTS) - 1
+    articles = frontpage.articles_html()
+    assert articles.startswith('<ol class="axbook-articles"><li class="axbook-article">')
+    assert articles.count("</li><li ") == len(ledgers.CHAPTERS) - 1
+
+
+def test_the_front_page_claims_table_has_one_row_per_claim():
+    frame = ledgers.ledger()
+    page = frontpage.claims_html(frame)
+    assert page.count("<tr><td>") == len(frame) and page.count("</td></tr><tr>") == len(frame) - 1

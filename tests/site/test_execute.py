@@ -1,0 +1,63 @@
+"""Executed copies (`make execute`): used only while the notebook and every input it read hash the same."""
+
+import hashlib
+import json
+
+import pytest
+
+# --- executed copies (axbook/site/execute.py): used only while everything they read is unchanged ---
+
+def _executed_copy(root, page="chapters/x", inputs=None, source_sha=None):
+
+    from axbook.site import execute
+
+    notebook, sidecar = execute.copy_paths(page, root)
+    notebook.parent.mkdir(parents=True, exist_ok=True)
+    notebook.write_text("{}")
+    sha = hashlib.sha256((root / f"{page}.ipynb").read_bytes()).hexdigest()
+    sidecar.write_text(json.dumps({"page": page, "source": source_sha or sha, "inputs": inputs}))
+
+
+def test_an_executed_copy_is_fresh_only_while_its_notebook_and_every_input_hash_the_same(tmp_path):
+    from axbook.site import execute
+
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "data").mkdir()
+    for name, content in (("chapters/x.ipynb", "nb"), ("data/a.csv", "a\n1\n"), ("requirements.txt", "lock")):
+        (tmp_path / name).write_text(content)
+    sha = {name: hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() for name in ("data/a.csv", "requirements.txt")}
+    _executed_copy(tmp_path, inputs=sha)
+    assert execute.fresh("chapters/x", tmp_path) == {(tmp_path / n).resolve() for n in sha}
+    assert execute.fresh("chapters/y", tmp_path) is None  # no copy
+    (tmp_path / "data" / "a.csv").write_text("a\n2\n")
+    assert execute.fresh("chapters/x", tmp_path) is None  # an input changed
+    (tmp_path / "data" / "a.csv").write_text("a\n1\n")
+    assert execute.fresh("chapters/x", tmp_path) is not None
+    (tmp_path / "data" / "a.csv").unlink()
+    assert execute.fresh("chapters/x", tmp_path) is None  # an input is gone
+    (tmp_path / "data" / "a.csv").write_text("a\n1\n")
+    _executed_copy(tmp_path, inputs=sha, source_sha="0" * 64)
+    assert execute.fresh("chapters/x", tmp_path) is None  # the notebook was edited since
+
+
+@pytest.mark.parametrize("record", [
+    {"page": "chapters/x", "inputs": {"../outside.csv": hashlib.sha256(b"x").hexdigest()}},  # out of the repository
+    {"page": "chapters/other", "inputs": {}},  # another page's copy
+    {"page": "chapters/x"},  # no inputs recorded
+    "not json",
+])
+def test_a_copy_naming_files_outside_another_page_or_nothing_is_not_used(tmp_path, record):
+
+    from axbook.site import execute
+
+    root = tmp_path / "repo"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "x.ipynb").write_text("nb")
+    (tmp_path / "outside.csv").write_text("x")  # unchanged, but not the repository's
+    notebook, sidecar = execute.copy_paths("chapters/x", root)
+    notebook.parent.mkdir(parents=True)
+    notebook.write_text("{}")
+    if isinstance(record, dict):
+        record = json.dumps({**record, "source": hashlib.sha256(b"nb").hexdigest()})
+    sidecar.write_text(record)
+    assert execute.fresh("chapters/x", root) is None

@@ -1,0 +1,23 @@
+"""The site's static files: the chart script and the vendored library it loads, at Altair's Vega-Lite version."""
+
+import altair as alt
+
+from axbook.paths import ROOT
+
+
+def test_the_site_s_bundle_is_vega_and_vega_embed_and_the_benchmark_s_vega_lite_matches_altair():
+    # The site's charts arrive compiled to Vega (axbook.figures.downloads.vega_of): its bundle carries no Vega-Lite.
+    vendor = (ROOT / "_static" / "vendor" / "VENDOR.md").read_text()
+    assert f"| vega-lite | {alt.SCHEMA_VERSION.lstrip('v')} |" in vendor
+    bundle = (ROOT / "_static" / "vendor" / "vega-bundle.min.js").read_text()
+    assert bundle.index("/* vega-6") < bundle.index("/* vega-embed-") and "/* vega-lite-" not in bundle
+    stock = (ROOT / "benchmarks" / "vendor" / "vega-lite.min.js").read_text()
+    assert stock.startswith(f"/* vega-lite-{alt.SCHEMA_VERSION.lstrip('v')} ")
+
+
+def test_the_scripts_under_static_are_the_chart_script_and_the_library_it_loads():
+    # JB1 loads every *.js under _static on every page; the build keeps only the chart script, on chart pages.
+    assert sorted(p.relative_to(ROOT / "_static").as_posix() for p in (ROOT / "_static").rglob("*.js")) == [
+        "axbook-charts.js", "vendor/vega-bundle.min.js"]
+    script = (ROOT / "_static" / "axbook-charts.js").read_text(encoding="utf-8")
+    assert 'replace(/axbook-charts\\.js(\\?.*)?$/, "vendor/vega-bundle.min.js")' in script
