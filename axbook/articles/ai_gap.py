@@ -44,7 +44,9 @@ def wide(rates: pd.DataFrame) -> pd.DataFrame:
     years = LAST - FIRST
     table["change_pp"] = table["last"] - table["first"]
     table["multiple"] = table["last"] / table["first"]
-    table["annual_growth"] = table["multiple"] ** (1 / years) - 1
+    # Python's own power, one value at a time: NumPy's vectorised pow can differ in the last bit between machines
+    # (12.5 ** (1/6) - 1 came out ...824 on one, ...826 on another), which would make the stored outputs churn.
+    table["annual_growth"] = [multiple ** (1 / years) - 1 for multiple in table["multiple"]]
     return table
 
 

@@ -85,3 +85,10 @@ def test_each_group_keeps_its_colour_and_figures_show_only_their_groups():
     assert ai_gap.colours(size, "group") == {"Large firms": theme.OKABE_ITO["blue"], "SMEs": theme.OKABE_ITO["vermillion"]}
     assert ai_gap.colours(size, "group_ko") == {"대기업": theme.OKABE_ITO["blue"], "중소기업": theme.OKABE_ITO["vermillion"]}
     assert len(set(ai_gap.GROUP_COLOURS.values())) == len(ai_gap.GROUP_COLOURS)  # no two groups share a colour
+
+
+def test_annual_growth_is_computed_one_value_at_a_time_the_same_bytes_on_every_machine():
+    growth = ai_gap.wide(tables.load("ai_use_rate"))
+    years = ai_gap.LAST - ai_gap.FIRST
+    assert growth["annual_growth"].tolist() == [float(m) ** (1 / years) - 1 for m in growth["multiple"]]
+    assert 0.5234153789450826 in growth["annual_growth"].tolist()  # 12.5-fold over six years, as stored
