@@ -164,7 +164,7 @@ def _cmap(font: Path) -> set[int]:
     return set(TTFont(font).getBestCmap())
 
 
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"  # from npm, pinned (vendor/axe-core/VENDOR.md)
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"  # from npm, pinned (vendor/axe-core/VENDOR.md)
 
 
 @pytest.mark.parametrize("path", PAGES)
