@@ -8,6 +8,8 @@ import nbformat
 import pandas as pd
 
 from axbook.figures import charts, render
+from axbook.paths import ROOT
+from axbook.site import toc
 
 CHAPTER_FOUR = Path("chapters") / "04-kibo-rehabilitation.ipynb"
 LOADS_STEPS = 'steps = tables.load("kibo_steps")'
@@ -60,3 +62,14 @@ def bars(description: str) -> dict:
     """A two-bar chart spec with every part of a book figure."""
     return charts.figure(alt.Chart(pd.DataFrame({"v": [1, 2]})).mark_bar().encode(x="v:Q"), title="T",
                          subtitle="S", source="Source: x", description=description).to_dict()
+
+
+def chapters(root: Path = ROOT) -> list[str]:
+    """The chapters of _toc.yml, in order ('chapters/05-kvmcc', ...)."""
+    return [f for f in toc.files(root) if f.startswith("chapters/")]
+
+
+def free_chapter_number(root: Path = ROOT) -> str:
+    """The number `make chapter` would give the next chapter: a test that scaffolds never takes an author's."""
+    return f"{max(int(Path(c).name[:2]) for c in chapters(root)) + 1:02d}"
+

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import chapters, free_chapter_number
 
 from axbook.authoring import scaffold, stale
 from axbook.paths import ROOT
@@ -59,6 +60,11 @@ def test_make_lab_serves_the_chapters_on_the_books_kernel():
 
 # -- the scaffold -----------------------------------------------------------------------------------
 
+LAST = chapters()[-1]  # the chapters come from _toc.yml: an author's new chapter changes nothing here
+LAST_NUMBER = Path(LAST).name[:2]
+NEXT = free_chapter_number()
+
+
 @pytest.fixture
 def skeleton(tmp_path) -> Path:
     """The files `make chapter` reads and edits, copied."""
@@ -70,8 +76,8 @@ def skeleton(tmp_path) -> Path:
 
 
 def test_scaffold_writes_a_chapter_with_every_required_part(skeleton):
-    path = scaffold.scaffold("06-export-credit", "Export credit", "kibo-court", root=skeleton)
-    assert path == skeleton / "chapters" / "06-export-credit.ipynb"
+    path = scaffold.scaffold(f"{NEXT}-export-credit", "Export credit", "kibo-court", root=skeleton)
+    assert path == skeleton / "chapters" / f"{NEXT}-export-credit.ipynb"
     nb = nbformat.read(path, as_version=4)
     tags = [c.metadata.get("tags", []) for c in nb.cells]
     assert ["parameters", "remove-cell"] in tags
@@ -79,21 +85,22 @@ def test_scaffold_writes_a_chapter_with_every_required_part(skeleton):
     for part in ("params.check(export_credit.PARAMETERS, globals())", "charts.figure(", "title=", "subtitle=",
                  'source=charts.source_line("sources"', "description=export_credit.describe(", "text.glue_values(",
                  "```{glue:figure} fig_example", ":name: fig-export-credit-example", "{download}`sources.csv",
-                 "## Checking the article", 'ledgers.table("chapters/06-export-credit")'):
+                 "## Checking the article", f'ledgers.table("chapters/{NEXT}-export-credit")'):
         assert part in sources, part
     module = (skeleton / "axbook" / "articles" / "export_credit.py").read_text(encoding="utf-8")
     compile(module, "export_credit.py", "exec")
     assert 'ARTICLE = "kibo-court"' in module or "ARTICLE = 'kibo-court'" in module
     toc_lines = (skeleton / "_toc.yml").read_text(encoding="utf-8").splitlines()
-    assert toc_lines[toc_lines.index("      - file: chapters/05-kvmcc") + 1] == "      - file: chapters/06-export-credit"
+    assert toc_lines[toc_lines.index(f"      - file: {LAST}") + 1] == f"      - file: chapters/{NEXT}-export-credit"
     ledgers = (skeleton / "axbook" / "pages" / "ledgers.py").read_text(encoding="utf-8")
-    assert 'Chapter.of_module("chapters/06-export-credit", "kibo-court", "axbook.articles.export_credit"),\n' in ledgers
+    assert f'Chapter.of_module("chapters/{NEXT}-export-credit", "kibo-court", "axbook.articles.export_credit"),\n' in ledgers
     # Same inputs, same bytes: scaffolding twice (in two places) gives identical notebooks.
     again = skeleton.parent / "again"
-    shutil.copytree(skeleton, again, ignore=shutil.ignore_patterns("06-*", "export_credit.py"))
+    shutil.copytree(skeleton, again, ignore=shutil.ignore_patterns(f"{NEXT}-*", "export_credit.py"))
     (again / "_toc.yml").write_text((ROOT / "_toc.yml").read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copy(ROOT / "axbook" / "pages" / "ledgers.py", again / "axbook" / "pages" / "ledgers.py")
-    assert scaffold.scaffold("06-export-credit", "Export credit", "kibo-court", root=again).read_bytes() == path.read_bytes()
+    again_path = scaffold.scaffold(f"{NEXT}-export-credit", "Export credit", "kibo-court", root=again)
+    assert again_path.read_bytes() == path.read_bytes()
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -101,8 +108,8 @@ def test_scaffold_writes_a_chapter_with_every_required_part(skeleton):
     (("06-Export", "T"), "NAME='06-Export'"),
     (("06-x", " "), "TITLE is empty"),
     (("06-x", "T", "no-such-article"), "ARTICLE='no-such-article' is not in data/articles.csv"),
-    (("05-other", "T"), "_toc.yml already has a chapter numbered 05"),
-    (("06-power", "T"), "axbook/articles/power.py already exists"),
+    ((f"{LAST_NUMBER}-other", "T"), f"_toc.yml already has a chapter numbered {LAST_NUMBER}"),
+    ((f"{NEXT}-power", "T"), "axbook/articles/power.py already exists"),
 ])
 def test_scaffold_refuses_what_it_cannot_do_and_says_why(skeleton, args, message):
     toc_before = (skeleton / "_toc.yml").read_bytes()

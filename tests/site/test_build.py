@@ -24,7 +24,16 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import CHAPTER_FOUR, LOADS_STEPS, MISSPELT_COLUMN, break_chapter_four, build_log, digest, site_files
+from helpers import (
+    CHAPTER_FOUR,
+    LOADS_STEPS,
+    MISSPELT_COLUMN,
+    break_chapter_four,
+    build_log,
+    digest,
+    free_chapter_number,
+    site_files,
+)
 
 from axbook.data import descriptor
 from axbook.paths import ADDRESS_ENV, ROOT
@@ -86,7 +95,7 @@ def reread(repo: Path) -> str:
     return found[-1]
 
 
-SCAFFOLD = "06-scaffolded"
+SCAFFOLD = f"{free_chapter_number()}-scaffolded"  # after the last chapter, whichever it is
 
 
 @pytest.fixture(scope="module")
