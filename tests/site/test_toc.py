@@ -14,3 +14,5 @@ def test_toc_files_reads_root_then_every_part_in_order(tmp_path):
     (tmp_path / "chapters" / "01-x.ipynb").write_text("{}", encoding="utf-8")
     assert toc.notebooks(tmp_path) == [tmp_path / "chapters" / "01-x.ipynb"]
     assert toc.html_pages(tmp_path) == ["intro.html", "chapters/01-x.html", "b.html"]
+    # what `make execute` and CI's matrix take: toc entries, relative and without suffix, notebooks only
+    assert toc.notebook_pages(tmp_path) == ["chapters/01-x"]
