@@ -1,6 +1,8 @@
 """The repository as a whole: the guides name only what exists, the citation file, the package's layering."""
 
+import ast
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -63,8 +65,6 @@ def _rank(part: str) -> float:
 def _imports(path, package=PACKAGE):
     """Every axbook module a file imports, at the top or inside a function (a lazy import is still a dependency):
     ``from axbook.site import build`` is ``axbook.site.build``, ``from axbook.paths import ROOT`` is ``axbook.paths``."""
-    import ast
-
     def is_module(name):
         where = package.joinpath(*name.split(".")[1:])
         return where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()
@@ -107,8 +107,6 @@ def test_every_import_points_down_the_pipeline():
 
 
 def test_an_upward_import_is_named_by_file_line_and_stages(tmp_path):
-    import shutil
-
     copy = tmp_path / "axbook"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     tables_py = copy / "data" / "tables.py"
@@ -149,8 +147,6 @@ def import_cycles(package=PACKAGE) -> list[str]:
 
 
 def test_no_module_imports_itself_back_through_another(tmp_path):
-    import shutil
-
     assert import_cycles() == []  # build and execute once imported each other
     copy = tmp_path / "axbook"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
