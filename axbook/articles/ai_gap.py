@@ -83,7 +83,7 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
     from_rates = size23["gap_pp"] / size17["gap_pp"]
     low, high = ratio_of_gaps_interval(rates)
     multiple_text = (f"from the printed rates: {size23['gap_pp']:g} ÷ {size17['gap_pp']:g} = {from_rates:.1f} "
-                     f"(the rates' rounding allows {low:.1f} to {high:.1f}); from the page's own rounded gaps: "
+                     f"(the rates' rounding allows {cl.estimate(from_rates, low, high)}); from the page's own rounded gaps: "
                      f"{gap23_printed:g} ÷ {gap17_printed:g} = {gap23_printed / gap17_printed:.2f}. Rounding the "
                      f"{FIRST} gap ({size17['gap_pp']:g} → {gap17_printed:g}) is the step that turns "
                      f"{from_rates:.0f} into {gap23_printed / gap17_printed:.0f}")
@@ -110,11 +110,48 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
                                         "in 10), but that figure itself cannot be checked"),
     }
     intervals = {"size-gap-multiple": (low, high), "size-gap-multiple-body": (low, high)}
-    return [
+    page_claims = [
         cl.Check(cid, by_id.loc[cid, "statement_en"], printed[cid], by_id.loc[cid, "unit"], *rows[cid],
                  part=by_id.loc[cid, "part"], interval=intervals.get(cid))
         for cid in by_id.index
     ]
+    return page_claims + findings(rates) + [
+        cl.Check("importance-question", "What the 64% answered", "", "", None,
+                 "a question about 스마트제조혁신 (smart-manufacturing innovation), not about AX; the headline's "
+                 "'AX 중요' 인식도 낮아 (awareness that AX matters is low) rests on it", kind=cl.NOT_SAID),
+        cl.Check("survey-unnamed", "Which survey the rates come from, who was asked and what counted as using AI",
+                 "", "", None, "the page names the presenter and her deck, not the survey or its base",
+                 kind=cl.NOT_SAID),
+    ]
+
+
+def rate_ratio(rates: pd.DataFrame, year: int) -> tuple[float, float, float]:
+    """Large firms' AI-use rate ÷ SMEs' in ``year``, with the interval the printed rates allow."""
+    printed = rates.query("dimension == 'firm_size'").set_index(["group", "year"])["value_printed"]
+    g = gaps(rates).query("dimension == 'firm_size'").set_index("year")
+    return cl.bounds(lambda lead, lag: lead / lag, printed[g.loc[year, "leader"], year],
+                     printed[g.loc[year, "laggard"], year])
+
+
+def findings(rates: pd.DataFrame) -> list[cl.Check]:
+    """'배' measures two things on this page: a ratio of gaps (the 11배) and a ratio of rates (the 3.4배)."""
+    low, high = ratio_of_gaps_interval(rates)
+    g = gaps(rates).query("dimension == 'firm_size'").set_index("year")
+    out = [cl.Check("gap-ratio", f"The large–SME gap in {LAST} ÷ the gap in {FIRST}, from the printed rates", "",
+                    "times", g.loc[LAST, "gap_pp"] / g.loc[FIRST, "gap_pp"],
+                    "a ratio of two gaps in percentage points: the headline's 11배", kind=cl.FINDING,
+                    interval=(low, high))]
+    printed = rates.query("dimension == 'firm_size'").set_index(["group", "year"])["value_printed"]
+    for group, slug in ((g.loc[LAST, "leader"], "large"), (g.loc[LAST, "laggard"], "sme")):
+        value, lo, hi = cl.bounds(lambda first, last: last / first, printed[group, FIRST], printed[group, LAST])
+        out.append(cl.Check(f"growth-multiple-{slug}", f"{group}: AI-use rate {LAST} ÷ {FIRST}", "", "times", value,
+                            "a growth multiple: the third thing '배' can mean", kind=cl.FINDING, interval=(lo, hi)))
+    for year in (FIRST, LAST):
+        value, lo, hi = rate_ratio(rates, year)
+        out.append(cl.Check(f"rate-ratio-{year}", f"Large firms' AI-use rate ÷ SMEs', {year}", "", "times", value,
+                            "a ratio of two rates: the measure the page's 3.4배 (regions) uses", kind=cl.FINDING,
+                            interval=(lo, hi)))
+    return out
 
 
 def ratio_of_gaps_interval(rates: pd.DataFrame) -> tuple[float, float]:

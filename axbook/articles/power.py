@@ -5,12 +5,16 @@ rate, growth and ratio here is computed. Context figures (exchange rates, data-c
 capacity, investment) come from ``context_indicators`` and are never joined to the page's numbers.
 """
 
+import re
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
 from axbook.checks import claims as cl
 from axbook.checks.params import Choice
 from axbook.figures.charts import COMPUTED, NOT_PRINTED, OUTSIDE_PRIMARY, OUTSIDE_SECONDARY, PRINTED
+from axbook.language import dates
 
 # What one printed unit is worth in the currency's base unit, and which currency.
 UNITS = {"억원": ("KRW", 1e8), "억": ("KRW", 1e8), "조원": ("KRW", 1e12), "만달러": ("USD", 1e4)}
@@ -264,60 +268,181 @@ def shares(frame: pd.DataFrame) -> dict:
     }
 
 
+# --- the book's findings: each derived figure with the interval its inputs' rounding allows ---
+
+def rate_input(fx_rate: str, figs: pd.DataFrame, context: pd.DataFrame) -> cl.Input:
+    """The won-dollar rate as an input of ``claims.bounds``: the page's implied rate with its interval, or an
+    outside rate as printed by its publisher."""
+    if fx_rate == PAGE_RATE:
+        implied = implied_rate(figs)
+        return implied["rate"], implied["low"], implied["high"]
+    return fx_context(context).set_index("group").loc[fx_rate, "value_printed"]
+
+
+def busduct_bounds(figs: pd.DataFrame, edition_year: int) -> dict:
+    """The busduct figures the book derives, each as (value at the printed figures, low, high)."""
+    first, total = figure(figs, "gaon-lscus-busduct", "first_year_supply_krw"), figure(
+        figs, "gaon-lscus-busduct", "cumulative_supply_krw")
+    ls = figure(figs, "ls-electric-distribution", "contract_value_krw")
+    years = busduct_terms(figs, edition_year)["years"]
+    first_unit, total_unit, ls_unit = (UNITS[r["unit_printed"]][1] for r in (first, total, ls))
+    return {
+        "multiple": cl.bounds(lambda f, t: t * total_unit / (f * first_unit), first["value_printed"],
+                              total["value_printed"]),
+        "growth_pct": cl.bounds(lambda f, t: 100 * implied_growth(f * first_unit / KRW_BN, t * total_unit / KRW_BN,
+                                                                  years), first["value_printed"], total["value_printed"]),
+        "times_ls": cl.bounds(lambda t, c: t * total_unit / (c * ls_unit), total["value_printed"], ls["value_printed"]),
+    }
+
+
+def share_bounds(figs: pd.DataFrame, context: pd.DataFrame, rate: cl.Input) -> dict:
+    """The page's deals as shares (%) of the outside figures in the same unit, each as (value, low, high)."""
+    capacity = figure(figs, "hhi-aeg-generation", "plant_capacity")
+    total = figure(figs, "gaon-lscus-busduct", "cumulative_supply_krw")
+    ctx = context.set_index(["indicator", "group", "year"])["value_printed"]
+    us = ctx.loc[("dc_electricity", "United States", 2023)]
+    colocation = context.query("indicator == 'dc_colocation_capacity'").iloc[0]
+    investment = context.query("indicator == 'dc_investment_forecast'").iloc[0]
+    total_unit = UNITS[total["unit_printed"]][1]
+    return {
+        "plant_share_us": cl.bounds(lambda mw, twh: 100 * mw * HOURS_PER_YEAR / 1e6 / twh, capacity["value_printed"], us),
+        "plant_share_colocation": cl.bounds(lambda mw, gw: 100 * mw / 1000 / gw, capacity["value_printed"],
+                                            colocation["value_printed"]),
+        "busduct_share_investment": cl.bounds(lambda t, r, usd_tn: 100 * t * total_unit / r / (usd_tn * 1e12),
+                                              total["value_printed"], rate, investment["value_printed"]),
+        "colocation_year": int(colocation["year"]), "investment_period": investment["group"].split(", ")[-1],
+        "us_printed": us, "investment_printed": investment["value_printed"],
+        "colocation_printed": colocation["value_printed"],
+    }
+
+
+def approx(bounds: tuple[float, float, float]) -> str:
+    """A derived figure at the digits its interval supports (``claims.estimate``)."""
+    return cl.estimate(*bounds)
+
+
 # --- checking the article ---
 
+def _outside_rate(context: pd.DataFrame, sources: pd.DataFrame, edition_year: int) -> pd.Series | None:
+    """The market rate reported for the edition's year, with its publisher."""
+    rates = fx_context(context).merge(sources[["source_id", "publisher"]], on="source_id").query(
+        "year == @edition_year")
+    return None if rates.empty else rates.sort_values("group").iloc[-1]
+
+
+def _rate_day(group: str) -> str:
+    """'Opening rate 2026-03-19' -> '19 March 2026'."""
+    day = re.search(r"\d{4}-\d{2}-\d{2}", group)
+    return dates.date_text(date.fromisoformat(day.group())) if day else group
+
+
+def rate_label(group: str) -> str:
+    """A market rate's label as prose: 'Opening rate 2026-03-19' -> 'the opening rate of 19 March 2026'."""
+    kind = re.sub(r"\s*\d{4}-\d{2}-\d{2}\s*", "", group).strip()
+    return f"the {kind[:1].lower()}{kind[1:]} of {_rate_day(group)}"
+
+
 def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edition_year: int) -> list[cl.Check]:
-    """Every numeric claim of the article, under the book's one verdict rule."""
+    """The article's claims, the book's findings and what the page does not say, under the book's one rule."""
     implied = implied_rate(figs)
     terms = busduct_terms(figs, edition_year)
     e = engine_arithmetic(figs)
     deck, body = figure(figs, "ls-electric-distribution", "contract_value_krw_deck"), figure(
         figs, "ls-electric-distribution", "contract_value_krw")
     hhi = _press(context)
-    published = sources.set_index("source_id").loc[hhi.loc["contract_capacity", "source_id"], "published"]
+    press = sources.set_index("source_id").loc[hhi.loc["contract_capacity", "source_id"]]
+    published = press["published"]
     signed = figure(figs, "hhi-aeg-generation", "signed_month")
     signed_month = int(published[5:7]) if published.startswith(str(edition_year)) else None
-    growth = implied_growth(terms["first_bn"], terms["total_bn"], terms["years"])
     usd = figure(figs, "ls-electric-distribution", "contract_value_usd")
     first = figure(figs, "gaon-lscus-busduct", "first_year_supply_krw")
     total = figure(figs, "gaon-lscus-busduct", "cumulative_supply_krw")
     until = figure(figs, "gaon-lscus-busduct", "supply_until_year")
     capacity = figure(figs, "hhi-aeg-generation", "plant_capacity")
+    rating = figure(figs, "hhi-aeg-generation", "engine_unit_class")
+    busduct = busduct_bounds(figs, edition_year)
+    shares_ = share_bounds(figs, context, rate_input(PAGE_RATE, figs, context))
+    usd_unit, krw_unit = UNITS[usd["unit_printed"]][1], UNITS[body["unit_printed"]][1]
+    market = _outside_rate(context, sources, edition_year)
+    if market is None:
+        fx_claim = cl.Check("ls-usd-krw", f"{printed(usd)} is {printed(body)}", body["value_printed"], "억원", None,
+                            f"the page prints no rate, and the book holds no market rate of {edition_year}", "body")
+    else:
+        converted = cl.bounds(lambda d, r: d * usd_unit * r / krw_unit, usd["value_printed"], market["value_printed"])
+        fx_claim = cl.Check(
+            "ls-usd-krw", f"{printed(usd)} is {printed(body)}", body["value_printed"], "억원", converted[0],
+            f"the page prints no rate; at the market rate of {_rate_day(market['group'])} reported by "
+            f"{market['publisher']} ({market['value_printed']} won), {printed(usd)} is "
+            f"{approx(converted)}억원", "body", interval=converted[1:], outside=market["publisher"])
     return [
         cl.Check("ls-deck-vs-body", f"LS Electric's contract: the deck's {deck['value_printed']}{deck['unit_printed']} "
                  f"and the body's {printed(body)}", deck["value_printed"], "억원", float(body["value"]),
                  f"body: {printed(body)}; deck: {deck['value_printed']}{deck['unit_printed']}", "deck"),
-        cl.Check("ls-usd-krw", f"{printed(usd)} is {printed(body)}", body["value_printed"], "억원", None,
-                 f"implies {implied['rate']:,.0f} won per dollar (between {implied['low']:,.0f} and "
-                 f"{implied['high']:,.0f} at the printed precision); the page prints no rate to check it against",
-                 "body"),
+        fx_claim,
         cl.Check("busduct-term", f"향후 {terms['term_printed']}년간 (the next {terms['term_printed']} years) and "
                  f"올해 … {printed(until)} (this year to {until['value_printed']})",
                  str(terms["term_printed"]), "년", float(terms["years"]),
                  f"{terms['last_year']} − {terms['first_year']} + 1 = {terms['years']} years, taking 'this year' as "
                  f"{edition_year}, the edition's year (the article does not print the year)", "body"),
-        cl.Check("busduct-total", f"Cumulative busduct supply of {printed(total)}, starting from {printed(first)} "
-                 "this year", total["value_printed"], "조원", None,
-                 f"needs {growth:.0%} growth every year for {terms['years']} years "
-                 f"(₩{terms['first_bn']:,.0f}bn × ((1+g)^{terms['years']} − 1)/g = ₩{terms['total_bn']:,.0f}bn); "
-                 "the page gives no yearly plan, and does not say in which currency the contract is written",
-                 "body"),
-        cl.Check("engines-per-class", f"{e['engines_printed']} engines of the {e['class_printed']} class and a "
-                 f"{e['capacity_printed']} plant", figure(figs, "hhi-aeg-generation", "engine_unit_class")["value_printed"],
-                 "MW", None,
-                 f"{e['capacity_mw']:g} MW ÷ {e['engines']} engines = {e['per_engine_mw']:.1f} MW each, above the "
-                 f"class figure; at {e['class_mw']:g} MW the plant needs {e['engines_at_class']:.1f} engines. The page "
-                 f"does not say that the {e['engines']} maintained engines are the whole plant", "body"),
+        cl.Check("busduct-total", f"Cumulative busduct supply of {printed(total)} (up to ₩4 trillion or more)",
+                 total["value_printed"], "조원", None,
+                 "a forecast hedged both ways (최대 … 이상); the page gives no yearly plan to add up", "body"),
+        cl.Check("engine-class", f"{printed(rating)} (20 MW-class) engines in a {printed(capacity)} plant",
+                 rating["value_printed"], "MW", None,
+                 f"if the {e['engines']} engines under maintenance are the whole plant, each is "
+                 f"{approx(cl.bounds(lambda c: c / e['engines'], capacity['value_printed']))} MW, which fits a "
+                 "20 MW class; the page does not say they are", "body"),
         cl.Check("hhi-capacity-outside", f"HD Hyundai Heavy Industries' plant is {printed(capacity)}",
                  capacity["value_printed"], "MW", float(hhi.loc["contract_capacity", "value"]),
-                 f"an outside report dated {published} (Star News Korea, machine-translated) gives "
-                 f"{hhi.loc['contract_capacity', 'value_printed']} MW", "body"),
+                 f"an outside report dated {published} ({press['publisher']}) gives "
+                 f"{hhi.loc['contract_capacity', 'value_printed']} MW", "body", outside=press["publisher"]),
         cl.Check("hhi-april", f"HD Hyundai Heavy Industries signed in {printed(signed)} (last April)",
                  signed["value_printed"], "월", None if signed_month is None else float(signed_month),
-                 f"the outside report of the signing is dated {published}", "body"),
-        cl.Check("hhi-value", "The value of the generating-plant contract", "not printed", "", None,
-                 f"the page gives none; an outside report gives ₩{hhi.loc['contract_value', 'value_printed']}bn",
-                 "body"),
+                 f"the outside report of the signing ({press['publisher']}) is dated {published}", "body",
+                 outside=press["publisher"]),
         cl.Check("dozens-of-sites", "Busducts go to 수십 곳 (dozens of) AI data centres", "수십", "곳", None,
                  "the page lists no sites and gives no count", "body"),
+        cl.Check("busduct-multiple", f"{printed(total)} against this year's {printed(first)}", "", "times",
+                 busduct["multiple"][0],
+                 f"{total['value_printed']}조 ÷ {first['value_printed']}억 = {busduct['multiple'][0]:g}; with both "
+                 "figures rounded as printed", kind=cl.FINDING, interval=busduct["multiple"][1:]),
+        cl.Check("busduct-growth", f"The yearly growth that takes {printed(first)} to {printed(total)} in "
+                 f"{terms['years']} years", "", "% a year", busduct["growth_pct"][0],
+                 f"F × ((1+g)^{terms['years']} − 1)/g = T, solved for g, at every F and T the printed figures allow",
+                 kind=cl.FINDING, interval=busduct["growth_pct"][1:]),
+        cl.Check("busduct-vs-ls", f"The busduct ceiling against LS Electric's {printed(body)}", "", "times",
+                 busduct["times_ls"][0], f"{total['value_printed']}조 ÷ {body['value_printed']}억, both as rounded",
+                 kind=cl.FINDING, interval=busduct["times_ls"][1:]),
+        cl.Check("implied-rate", f"The won-dollar rate of {printed(usd)} = {printed(body)}", "", "won per dollar",
+                 implied["rate"], f"{body['value_printed']}억 ÷ {usd['value_printed']}만, both as rounded",
+                 kind=cl.FINDING, interval=(implied["low"], implied["high"])),
+        cl.Check("plant-share-us", f"The {printed(capacity)} plant, flat out all year, against US data centres' "
+                 "electricity use in 2023 (LBNL)", "", "%", shares_["plant_share_us"][0],
+                 f"{capacity['value_printed']} MW × {HOURS_PER_YEAR:,} h ÷ {shares_['us_printed']} TWh", kind=cl.FINDING,
+                 interval=shares_["plant_share_us"][1:]),
+        cl.Check("plant-share-colocation", f"The {printed(capacity)} plant against North America's installed "
+                 f"colocation capacity, {shares_['colocation_year']} (JLL)", "", "%", shares_["plant_share_colocation"][0],
+                 f"{capacity['value_printed']} MW ÷ {shares_['colocation_printed']} GW", kind=cl.FINDING,
+                 interval=shares_["plant_share_colocation"][1:]),
+        cl.Check("busduct-share-investment", "The busduct ceiling against JLL's forecast of North American "
+                 f"data-centre investment, {shares_['investment_period']}", "", "%",
+                 shares_["busduct_share_investment"][0],
+                 f"{printed(total)} at the page's implied rate ÷ ${shares_['investment_printed']} trillion, every figure as "
+                 "rounded", kind=cl.FINDING,
+                 interval=shares_["busduct_share_investment"][1:]),
+        cl.Check("customers", "Who the customers are", "", "", None,
+                 "both big-tech buyers are unnamed (미국 현지 빅테크 기업, A사)", kind=cl.NOT_SAID),
+        cl.Check("hhi-value", "The value of the generating-plant contract", "", "", None,
+                 f"the page gives none; an outside report gives ₩{hhi.loc['contract_value', 'value_printed']}bn",
+                 kind=cl.NOT_SAID),
+        cl.Check("maintenance-value", "Whether HD Hyundai Marine Solution's agreement has a value", "", "", None,
+                 "it is an agreement (업무협약) under which both sides plan long-term upkeep and operation; "
+                 "no amount is printed", kind=cl.NOT_SAID),
+        cl.Check("busduct-currency", "Which year 'this year' is, and which currency the busduct contract is in",
+                 "", "", None, "the won ceiling may convert a dollar contract at a rate the page does not give",
+                 kind=cl.NOT_SAID),
+        cl.Check("engines-whole-plant", f"Whether the {e['engines']} maintained engines are the whole "
+                 f"{printed(capacity)} plant", "", "", None,
+                 f"the maintenance agreement covers {e['engines_printed']} engines at AEG's Texas site; the page does "
+                 "not tie them to the plant's capacity", kind=cl.NOT_SAID),
     ]

@@ -111,20 +111,32 @@ def challenge_checks(figs: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame, w
         out.append(cl.Check(f"{r.track}-demand-count", f"{r.track.capitalize()} track: '{r.demand_printed}개 대기업' "
                             "(large firms), named with '등' (and others)", str(r.demand_printed), "개",
                             float(r.demand_listed), f"{r.demand_listed} named: {r.demand_names}", "body"))
-        out.append(cl.Check(f"{r.track}-envelope", f"{r.track.capitalize()} track: funding for {r.firms} firms at "
-                            f"{r.cap_printed} each", "not printed", "", None,
-                            f"at most {r.firms} × {r.cap_eok:g}억원 = {r.envelope_eok:g}억원 (₩{r.envelope_bn:g}bn); "
-                            "the page prints no total", "body"))
     out.append(cl.Check("fields-count", f"'{f['total']}개 분야' (fields), of which it names {f['names_with_count']}",
                         str(f["total"]), "개", None,
-                        f"{f['named_with_count']} named where the fields are counted, {f['named_recruiting']} more in "
-                        f"this recruitment ({f['names_recruiting']}); between {f['unnamed_at_least']} and "
-                        f"{f['unnamed_at_most']} fields go unnamed", "body"))
+                        f"the page names {f['named_with_count']} where it counts the fields and calls "
+                        f"{f['names_recruiting']} fields too; nothing lists all {f['total']}", "body"))
     out.append(cl.Check("window-close", "Recruitment until '내달 8일' (the 8th of next month; deck only)",
-                        "not printed as a date", "", None,
-                        f"{dates.date_text(w['closes'])} if the edition is of May {w['closes'].year}; the window "
-                        f"from {dates.date_text(w['opens'], year=False)} is {w['days']} days long, both ends "
-                        "counted", "deck"))
+                        "8", "일", None, "only the deck gives the closing day, so nothing on the page confirms it",
+                        "deck"))
+    for r in t.itertuples():
+        out.append(cl.Check(f"{r.track}-envelope", f"{r.track.capitalize()} track: the most its {r.firms} firms can "
+                            f"receive at {r.cap_printed} each", "", "₩{}bn", r.envelope_bn,
+                            f"{r.firms} × {r.cap_eok:g}억원 = {r.envelope_eok:g}억원; a ceiling, not a budget",
+                            kind=cl.FINDING, interval=(r.envelope_bn, r.envelope_bn)))
+    out.append(cl.Check("fields-unnamed", f"Fields of the {f['total']} the page does not name", "", "",
+                        float(f["unnamed_at_least"]),
+                        f"{f['total']} − {f['named_with_count']} named where counted − {f['named_recruiting']} "
+                        f"recruiting now ({f['names_recruiting']}), reading them as two of the {f['total']}, as "
+                        "the page does ('모두의 챌린지 내 ‘뷰티’와 ‘플랫폼’ 분야')", kind=cl.FINDING,
+                        interval=(f["unnamed_at_least"], f["unnamed_at_least"])))
+    out.append(cl.Check("window-days", "Days to apply, both ends counted", "", "days", float(w["days"]),
+                        f"{dates.date_text(w['opens'], year=False)} (body) to {dates.date_text(w['closes'])} (deck), "
+                        f"reading '내달' in an edition of May {w['closes'].year}", kind=cl.FINDING,
+                        interval=(w["days"], w["days"])))
+    out.append(cl.Check("challenge-budget", "The total budget, how many firms apply and how they are chosen", "",
+                        "", None, "the page gives the cap per firm and the number of firms only", kind=cl.NOT_SAID))
+    out.append(cl.Check("challenge-year", "The year", "", "", None,
+                        "dates are read in the edition's month; the page never prints its own date", kind=cl.NOT_SAID))
     return out
 
 
@@ -143,22 +155,31 @@ def describe_flow(steps: pd.DataFrame) -> str:
 def checklist_html(conditions: pd.DataFrame) -> str:
     from html import escape
 
-    items = "".join(f'<li><span aria-hidden="true">☐ </span>{escape(r.text_en)} '
-                    f'<span lang="ko">({escape(r.text_ko)})</span></li>' for r in conditions.itertuples())
-    return f'<ul class="axbook-checklist">{items}</ul>'
+    def item(r) -> str:
+        return f'<li><span aria-hidden="true">☐ </span>{escape(r.text_en)} <span lang="ko">({escape(r.text_ko)})</span></li>'
+
+    required = "".join(item(r) for r in conditions.query("role == 'requirement'").itertuples())
+    then = "; ".join(f'{escape(r.text_en[:1].lower() + r.text_en[1:])} <span lang="ko">({escape(r.text_ko)})</span>'
+                     for r in conditions.query("role == 'next step'").itertuples())
+    after = f"<p>A firm that meets them then goes through the next step: {then}.</p>" if then else ""
+    return f'<ul class="axbook-checklist">{required}</ul>{after}'
 
 
 def kibo_checks(conditions: pd.DataFrame) -> list[cl.Check]:
     repayment = conditions.set_index("condition_id").loc["repayment"]
     return [
+        cl.Check("busan-ma", "KIBO supports M&A for technology SMEs in Busan (headline)", "", "", None,
+                 "the article gives it one sentence, with no amount, partner or number of firms", "headline"),
         cl.Check("repayment-once", f"A condition: the repayment plan carried out '{repayment['value_printed']}"
                  f"{repayment['unit_printed']}' (at least once)", repayment["value_printed"], repayment["unit_printed"],
                  None, "a rule of the guarantee, not a figure to recompute; the page lists the conditions with '등' "
                  "(and others), so the list may be incomplete", "body"),
-        cl.Check("how-many-firms", "How many firms the court will recommend, and how much KIBO will guarantee",
-                 "not printed", "", None, "the article gives no number of firms, no amount and no time frame", "body"),
-        cl.Check("busan-ma", "M&A support for technology SMEs in Busan (headline and lede)", "not printed", "", None,
-                 "one sentence, with no amount, partner or number of firms", "headline"),
+        cl.Check("how-many-firms", "How many firms the court will recommend, and how much KIBO will guarantee", "",
+                 "", None, "no number of firms, no amount and no time frame", kind=cl.NOT_SAID),
+        cl.Check("busan-details", "What the Busan M&A support consists of", "", "", None,
+                 "no partner, amount or number of firms", kind=cl.NOT_SAID),
+        cl.Check("agreement-term", "When the agreement starts or ends", "", "", None,
+                 "only the day of the announcement (the 18th)", kind=cl.NOT_SAID),
     ]
 
 
@@ -205,26 +226,31 @@ def kvmcc_checks(figs: pd.DataFrame, paths: pd.DataFrame, events: pd.DataFrame) 
     deadlines = events.query("article_id == 'kvmcc' and deadline").set_index("event")["date"]
     deck, body = deadlines["Applications close (deck)"], deadlines["Applications close"]
     return [
-        cl.Check("cohort2-size", f"Cohort 2 runs at '{k['planned_printed']}' and selects '{k['trainees_printed']}' "
-                 "trainees", str(int(k["planned"])), "명", k["trainees"], "the two sentences give the same figure",
-                 "body"),
-        cl.Check("stages", f"A '{k['stages']}단계' (three-stage) exam", str(k["stages"]), "단계", float(len(stages)),
-                 f"{len(stages)} stages named: " + ", ".join(f"{r.text_en} ({r.text_ko})" for r in stages.itertuples()),
-                 "body"),
-        cl.Check("pass-rate", f"About {k['certified']:.0f} certified out of about {k['trainees']:.0f} trainees "
-                 "(implied, not printed)", "not printed", "",
-                 None, f"{k['certified']:.0f} ÷ {k['trainees']:.0f} = {k['pass_rate']:.0%}; between "
-                 f"{k['pass_low']:.0%} and {k['pass_high']:.0%} at the printed precision", "body"),
-        cl.Check("expanded", f"'확대' (expanded): cohort 2 at {k['planned_printed']} after cohort 1 certified "
-                 f"{k['first_printed']}", "not printed", "", None,
-                 "cohort 1's intake is not printed: the sentence sets cohort 2's intake beside cohort 1's output; "
-                 f"the certified counts are the same ({k['first_certified']:.0f} and about {k['certified']:.0f})", "body"),
+        cl.Check("first-in-korea", "'국내 최초' (the first in Korea) venture-specific certification", "", "",
+                 None, "the page gives no source for the claim", "deck"),
         cl.Check("deadline", "'내달 10일' (deck) and '6월 10일' (body) are the same day", "10", "일",
                  float(deck.day) if deck == body else None,
                  f"deck: {dates.date_text(deck)}; body: {dates.date_text(body)} (for an edition of May {body.year})",
                  "deck"),
-        cl.Check("first-in-korea", "'국내 최초' (the first in Korea) venture-specific certification", "not printed", "",
-                 None, "the page gives no source for the claim", "deck"),
+        cl.Check("cohort2-size", f"Cohort 2 runs at '{k['planned_printed']}' and selects '{k['trainees_printed']}' "
+                 "trainees", str(int(k["planned"])), "명", k["trainees"], "the two sentences give the same figure",
+                 "body"),
+        cl.Check("expanded", f"'확대' (expanded): cohort 2 at {k['planned_printed']} after cohort 1 certified "
+                 f"{k['first_printed']}", "", "", None,
+                 "cohort 1's intake is not printed: the sentence sets cohort 2's intake beside cohort 1's output. "
+                 f"Cohort 1 certified {k['first_certified']:.0f}; cohort 2 expects to certify about "
+                 f"{k['certified']:.0f}", "body"),
+        cl.Check("stages", f"A '{k['stages']}단계' (three-stage) exam", str(k["stages"]), "단계", float(len(stages)),
+                 f"{len(stages)} stages named: " + ", ".join(f"{r.text_en} ({r.text_ko})" for r in stages.itertuples()),
+                 "body"),
+        cl.Check("pass-rate", "Cohort 2's trainees expected to be certified", "", "%", 100 * k["pass_rate"],
+                 f"{k['certified_printed']} ÷ {k['trainees_printed']}, both as rounded", kind=cl.FINDING,
+                 interval=(100 * k["pass_low"], 100 * k["pass_high"])),
+        cl.Check("cohort1-intake", "How many cohort 1 took in", "", "", None,
+                 f"only its output is printed ({k['first_printed']} certified), so '확대' cannot be measured",
+                 kind=cl.NOT_SAID),
+        cl.Check("cohort2-applicants", "How many apply to cohort 2, what the course costs, when certificates "
+                 "are awarded", "", "", None, "none of these is printed", kind=cl.NOT_SAID),
     ]
 
 

@@ -1,15 +1,49 @@
-"""Re-checking a printed claim against the book's data: one verdict vocabulary for every chapter."""
+"""What the book says about the page: one ledger model and one verdict rule for every chapter.
 
+A ledger row is one of three kinds, kept apart everywhere:
+- a claim the page makes (a headline, deck, lede, body sentence or caption asserts it): the only kind
+  the front page counts and scores;
+- a finding of the book (a figure it derives from the page's numbers): printed with the digits its
+  interval supports, never scored;
+- what the page does not say (a value not printed, a base missing).
+
+A claim is recomputed from the page's own numbers when it can be; when only an outside report gives
+something to compare with, the verdict says so (corroboration is not recomputation).
+"""
+
+import itertools
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+CLAIM, FINDING, NOT_SAID = "claim", "finding", "not said"
+KINDS = (CLAIM, FINDING, NOT_SAID)
+KIND_TITLES = {CLAIM: "Claims the page makes", FINDING: "The book's findings", NOT_SAID: "What the page does not say"}
+PARTS = ("headline", "deck", "lede", "body", "caption")
+
 HOLDS = "holds"
 HOLDS_AFTER_ROUNDING = "holds after rounding"
+MATCHES_OUTSIDE = "matches an outside report"
 DOES_NOT_HOLD = "does not hold"
+DIFFERS_FROM_OUTSIDE = "differs from an outside report"
 CANNOT_BE_CHECKED = "cannot be checked"
-VERDICTS = (HOLDS, HOLDS_AFTER_ROUNDING, DOES_NOT_HOLD, CANNOT_BE_CHECKED)
+VERDICTS = (HOLDS, HOLDS_AFTER_ROUNDING, MATCHES_OUTSIDE, DOES_NOT_HOLD, DIFFERS_FROM_OUTSIDE, CANNOT_BE_CHECKED)
+RULES = {  # what each verdict means: the "How this book checks" page and every chapter's ledger read these
+    HOLDS: "recomputed from the numbers the page prints, the arithmetic gives the printed figure at its printed "
+           "precision.",
+    HOLDS_AFTER_ROUNDING: "some value consistent with the printed precision of the inputs gives the printed "
+                          "figure; the chapter shows the interval.",
+    MATCHES_OUTSIDE: "the page prints nothing to recompute the claim from, but a named outside report gives the "
+                     "same figure at the printed precision. Corroboration, not recomputation.",
+    DOES_NOT_HOLD: "no value consistent with the printed precision of the inputs gives the printed figure.",
+    DIFFERS_FROM_OUTSIDE: "the page prints nothing to recompute the claim from, and a named outside report gives "
+                          "a figure that does not round to it.",
+    CANNOT_BE_CHECKED: "neither the page nor an outside report the book holds gives anything to check the claim "
+                       "against.",
+}
 
 
 def round_like(value: float, printed: str) -> Decimal:
@@ -37,43 +71,141 @@ def printed_interval(printed: str) -> tuple[float, float]:
     return float(number - half), float(number + half)
 
 
-def verdict(printed: str, computed: float | None, interval: tuple[float, float] | None = None) -> str:
-    """The book's one rule. ``interval``: every value the printed inputs allow at their precision."""
+def verdict(printed: str, computed: float | None, interval: tuple[float, float] | None = None,
+            outside: bool = False) -> str:
+    """The book's one rule. ``interval``: every value the inputs allow at their precision; ``outside``: the
+    computed figure comes from an outside report, not from the page."""
     if computed is None:
         return CANNOT_BE_CHECKED
+    agrees, rounded = DOES_NOT_HOLD, HOLDS_AFTER_ROUNDING
     if Decimal(repr(computed)) == Decimal(printed.strip()):
-        return HOLDS
-    if round_like(computed, printed) == Decimal(printed.strip()):
-        return HOLDS_AFTER_ROUNDING
-    if interval is not None:
+        agrees = HOLDS
+    elif round_like(computed, printed) == Decimal(printed.strip()):
+        agrees = rounded
+    elif interval is not None:
         half = Decimal(1).scaleb(Decimal(printed.strip()).as_tuple().exponent) / 2
         low, high = Decimal(printed.strip()) - half, Decimal(printed.strip()) + half
         if Decimal(repr(interval[0])) < high and Decimal(repr(interval[1])) >= low:
-            return HOLDS_AFTER_ROUNDING  # some value the inputs allow rounds to the printed figure
-    return DOES_NOT_HOLD
+            agrees = rounded  # some value the inputs allow rounds to the printed figure
+    if outside:
+        return DIFFERS_FROM_OUTSIDE if agrees == DOES_NOT_HOLD else MATCHES_OUTSIDE
+    return agrees
+
+
+# --- the book's own figures: an interval from the inputs' precision, and the digits it supports ---
+
+Input = str | int | float | tuple[float, float, float]
+
+
+def _span(given: Input) -> tuple[float, tuple[float, ...]]:
+    """An input's value and the ends of what it may be: a printed figure (str) is rounded at its last digit,
+    a number is exact, a tuple is (value, low, high)."""
+    if isinstance(given, str):
+        return float(Decimal(given.strip())), printed_interval(given)
+    if isinstance(given, tuple):
+        return float(given[0]), (float(given[1]), float(given[2]))
+    return float(given), (float(given),)
+
+
+def bounds(formula: Callable[..., float], *inputs: Input) -> tuple[float, float, float]:
+    """``formula`` at the inputs, and its least and greatest value over every combination of their ends (the
+    book's formulas are monotone in each input, so the extremes are at the corners)."""
+    spans = [_span(i) for i in inputs]
+    corners = [float(formula(*c)) for c in itertools.product(*(ends for _, ends in spans))]
+    return float(formula(*(value for value, _ in spans))), min(corners), max(corners)
+
+
+def _rounded(value: float, exponent: int, rounding=ROUND_HALF_UP) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(exponent), rounding=rounding)
+
+
+def _text(number: Decimal, trim: bool = False) -> str:
+    """With thousands separators; ``trim`` drops zeros after the point (an interval's ends or an exact value,
+    whose zeros say nothing about precision)."""
+    if trim and number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    elif trim:
+        number = number.normalize()
+    places = max(0, -number.as_tuple().exponent)
+    return f"{number:,.{places}f}"
+
+
+def supported_step(low: float, high: float) -> int | None:
+    """The exponent of the finest rounding at which every value from ``low`` to ``high`` prints the same,
+    when that rounding step is at most a quarter of the figure (else None: the interval must be printed)."""
+    top = max(abs(low), abs(high))
+    if top == 0:
+        return 0
+    width = high - low
+    start = math.floor(math.log10(width)) - 1 if width > 0 else math.floor(math.log10(top)) - 3
+    for exponent in range(start, math.floor(math.log10(top)) + 2):
+        figure = _rounded(low, exponent)
+        if figure == _rounded(high, exponent):
+            return exponent if figure and 4 * Decimal(1).scaleb(exponent) <= abs(figure) else None
+    return None
+
+
+def estimate(value: float, low: float, high: float) -> str:
+    """A derived figure at the precision its inputs allow: one number when every value in [low, high] prints
+    as that number (its rounding step at most a quarter of it), else the interval, its ends rounded outwards
+    at the second significant digit of its width ('150–185'). An exact figure (low == high) prints as itself."""
+    if low == high:
+        return _text(Decimal(repr(value)), trim=True)
+    exponent = supported_step(low, high)
+    if exponent is not None:
+        return _text(_rounded(value if low <= value <= high else (low + high) / 2, exponent))
+    width_exponent = math.floor(math.log10(high - low)) - 1
+    ends = [_rounded(low, width_exponent, ROUND_FLOOR).normalize(),
+            _rounded(high, width_exponent, ROUND_CEILING).normalize()]
+    places = max(0, *(-end.as_tuple().exponent for end in ends))  # both ends to the same digits: '11.0–13.1'
+    return "–".join(f"{end:,.{places}f}" for end in ends)
 
 
 @dataclass(frozen=True)
 class Check:
     claim_id: str
     statement: str
-    printed: str
+    printed: str  # the page's figure, for a claim
     unit: str
     computed: float | None
     arithmetic: str
-    part: str = ""  # where on the page: headline, deck, lede, body, caption
+    part: str = ""  # where on the page a claim is: headline, deck, lede, body, caption
     interval: tuple[float, float] | None = None
+    kind: str = CLAIM
+    outside: str = ""  # the outside report ``computed`` comes from: corroboration, not recomputation
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.claim_id}: kind {self.kind!r} is not one of {KINDS}")
+        if (self.kind == CLAIM) != (self.part in PARTS):
+            raise ValueError(f"{self.claim_id}: a claim names its part of the page ({', '.join(PARTS)}); "
+                             f"other rows do not (got {self.part!r})")
+        if self.kind == FINDING and (self.computed is None or self.interval is None):
+            raise ValueError(f"{self.claim_id}: a finding has a computed value and its interval")
 
     @property
     def verdict(self) -> str:
-        return verdict(self.printed, self.computed, self.interval)
+        if self.kind != CLAIM:
+            return ""
+        return verdict(self.printed, self.computed, self.interval, outside=bool(self.outside))
+
+    @property
+    def figure(self) -> str:
+        """A finding as the book prints it: the digits its interval supports, in its unit ('₩{}bn' places it)."""
+        if self.kind != FINDING:
+            return ""
+        number = estimate(self.computed, *self.interval)
+        return self.unit.format(number) if "{}" in self.unit else f"{number} {self.unit}".strip()
 
 
-LEDGER_COLUMNS = ["claim", "printed", "recomputed", "verdict", "claim_id"]
+LEDGER_COLUMNS = ["claim_id", "kind", "part", "statement", "printed", "figure", "recomputed", "verdict", "low", "high"]
 
 
 def ledger(checks: list[Check]) -> pd.DataFrame:
     """One row per check; a chapter with no checks yet still gets the ledger's columns."""
     return pd.DataFrame(
-        [{"claim": c.statement, "printed": f"{c.printed} {c.unit}".strip(), "recomputed": c.arithmetic,
-          "verdict": c.verdict, "claim_id": c.claim_id} for c in checks], columns=LEDGER_COLUMNS)
+        [{"claim_id": c.claim_id, "kind": c.kind, "part": c.part,
+          "statement": c.statement, "printed": f"{c.printed} {c.unit}".strip() if c.kind == CLAIM else "",
+          "figure": c.figure, "recomputed": c.arithmetic, "verdict": c.verdict,
+          "low": c.interval[0] if c.interval else None, "high": c.interval[1] if c.interval else None}
+         for c in checks], columns=LEDGER_COLUMNS)

@@ -22,7 +22,7 @@ MIN_LABELLED_SHARE = 12  # % of the composition bar: room for a large "00.0%" la
 
 
 def source_line(dataset: str, note: str = "") -> str:
-    """'Source: <outlet>, <month>, "<headline>" · data/<file>' for a dataset of the page."""
+    """'Source: <outlet>, <month>, "<headline>"', then the dataset by its title: readers know no file names."""
     desc = tables.validate()  # cached for the process: no re-reading per figure
     res = next(r for r in desc["resources"] if r["name"] == dataset)
     parts = []
@@ -38,7 +38,7 @@ def source_line(dataset: str, note: str = "") -> str:
         parts.append("Sources: see the Data and sources page")
     if note:
         parts.append(note)
-    return " · ".join(parts) + f"\nData: data/{res['path']}"
+    return " · ".join(parts) + f"\nData: {res['title']} (see Data and sources)"
 
 
 def text_width(text: str) -> int:

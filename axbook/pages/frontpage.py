@@ -6,11 +6,10 @@ data/ reaches the page as text only.
 
 from html import escape
 
+from axbook.checks import claims as cl
 from axbook.data import tables
 from axbook.pages import ledgers
 from axbook.paths import DATA_DIR
-
-LEDGER_ANCHOR = "checking-the-article"
 
 
 def _href(doc: str, anchor: str = "") -> str:
@@ -32,22 +31,20 @@ def articles_html(data_dir=DATA_DIR) -> str:
 
 
 def counts_html(frame) -> str:
+    """The page's score: claims the page makes, by verdict; the book's own findings are counted apart."""
     counts = ledgers.counts(frame)
-    cells = "".join(f'<li><span class="verdict-{v.replace(" ", "-")}">{escape(v)}</span>: {n}</li>'
+    cells = "".join(f'<li><span class="{ledgers.verdict_class(v)}">{escape(v)}</span>: {n}</li>'
                     for v, n in counts.items())
-    return f'<p>{len(frame)} claims in all.</p><ul class="axbook-verdict-counts">{cells}</ul>'
+    kinds = frame["kind"].value_counts()
+    return (f"<p>{sum(counts.values())} claims the page makes, by verdict:</p>"
+            f'<ul class="axbook-verdict-counts">{cells}</ul>'
+            f"<p>Beside them, not scored: {int(kinds.get(cl.FINDING, 0))} figures the book works out from the page "
+            f"and {int(kinds.get(cl.NOT_SAID, 0))} things the page does not say.</p>")
 
 
 def claims_html(frame) -> str:
-    head = "".join(f"<th>{h}</th>" for h in ("claim", "where", "printed", "recomputed", "verdict", "chapter"))
-    rows = []
-    for r in frame.itertuples():
-        verdict = f'<td class="verdict-{r.verdict.replace(" ", "-")}">{escape(r.verdict)}</td>'
-        number = [c.doc for c in ledgers.CHAPTERS].index(r.doc) + 1
-        link = f'<a class="reference internal" href="{_href(r.doc, LEDGER_ANCHOR)}">Chapter {number}</a>'
-        rows.append(f"<tr><td>{escape(r.claim)}</td><td>{escape(r.part)}</td><td>{escape(r.printed)}</td>"
-                    f"<td>{escape(r.recomputed)}</td>{verdict}<td>{link}</td></tr>")
-    return (f'<div class="axbook-table-wrap"><table class="axbook-table axbook-claims"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return ledgers.claims_html(frame, chapters=True)
 
 
+def findings_html(frame) -> str:
+    return ledgers.findings_html(frame, chapters=True)

@@ -11,6 +11,7 @@ module changes.
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -40,15 +41,18 @@ def _ai_gap(d: Path) -> list[cl.Check]:
     return ai_gap.checks(tables.load("ai_use_rate", d), tables.load("claims", d), tables.load("smart_manufacturing", d))
 
 
+def _by_id(checks: list[cl.Check]) -> dict[str, cl.Check]:
+    return {c.claim_id: c for c in checks}
+
+
 def _ai_gap_finding(d: Path) -> str:
     from axbook.articles import ai_gap
 
-    g = ai_gap.gaps(tables.load("ai_use_rate", d)).query("dimension == 'firm_size'").set_index("year")
-    first, last = g.loc[ai_gap.FIRST], g.loc[ai_gap.LAST]
-    return (f"The large-SME gap in AI use went from {first['gap_pp']:.2f} to {last['gap_pp']:.1f} percentage points "
-            f"({ai_gap.FIRST}–{ai_gap.LAST}); large firms' rate was about {first['ratio']:.0f} times the SMEs' in "
-            f"{ai_gap.FIRST} and about {last['ratio']:.0f} times in {ai_gap.LAST}: the '11배' is a ratio of gaps, "
-            "not of rates.")
+    found = _by_id(_ai_gap(d))
+    return (f"Large firms' AI-use rate was about {found[f'rate-ratio-{ai_gap.FIRST}'].figure} the SMEs' in "
+            f"{ai_gap.FIRST} and about {found[f'rate-ratio-{ai_gap.LAST}'].figure} in {ai_gap.LAST}. The headline's "
+            f"'11배' is how much the gap in percentage points grew ({found['gap-ratio'].figure} from the printed "
+            "rates), not a ratio of rates.")
 
 
 def _power(d: Path) -> list[cl.Check]:
@@ -63,9 +67,11 @@ def _power_finding(d: Path) -> str:
 
     figs = tables.load("power_deal_figures", d)
     terms = power.busduct_terms(figs, _edition_year(d))
-    g = power.implied_growth(terms["first_bn"], terms["total_bn"], terms["years"])
-    return (f"The busduct ceiling ({terms['total_printed']}) needs supply to grow {g:.0%} a year from "
-            f"{terms['first_printed']}; the won-dollar conversion implies {power.implied_rate(figs)['rate']:,.0f} won.")
+    found = _by_id(_power(d))
+    return (f"Gaon Cable's busduct total ({terms['total_printed']}) is {terms['total_bn'] / terms['first_bn']:g} times "
+            f"this year's {terms['first_printed']} ({found['busduct-multiple'].figure} with both figures rounded): "
+            f"supply would have to grow {found['busduct-growth'].figure} for {terms['years']} years. Every deal "
+            "is in the United States, though the headline says North America (북미).")
 
 
 def _challenge(d: Path) -> list[cl.Check]:
@@ -80,9 +86,11 @@ def _challenge_finding(d: Path) -> str:
     from axbook.articles import programmes
 
     t = programmes.tracks(tables.load("challenge_figures", d), tables.load("challenge_demand_companies", d))
-    w = programmes.window(_events(d))
-    return (f"{t['firms'].sum()} start-ups can share at most ₩{t['envelope_bn'].sum():g}bn of collaboration funding; "
-            f"applications are open for {w['days']} days.")
+    found = _by_id(_challenge(d))
+    caps = " and ".join(f"up to {cap:g}억원 (₩{cap * 100:g} million)" for cap in sorted(set(t["cap_eok"])))
+    return (f"Each of the {t['firms'].sum()} start-ups to be selected can get {caps} of collaboration funding: "
+            f"₩{t['envelope_bn'].sum():g}bn at most for both tracks together. Applications are open for "
+            f"{found['window-days'].figure}.")
 
 
 def _kibo(d: Path) -> list[cl.Check]:
@@ -107,8 +115,10 @@ def _kvmcc_finding(d: Path) -> str:
     from axbook.articles import programmes
 
     k = programmes.kvmcc(tables.load("kvmcc_figures", d))
-    return (f"About {k['pass_rate']:.0%} of cohort 2's trainees are expected to be certified; '확대' (expanded) sets "
-            "cohort 2's intake beside cohort 1's output, whose intake the page does not give.")
+    found = _by_id(_kvmcc(d))
+    return (f"Cohort 1 certified {k['first_certified']:.0f} mentor-coaches; cohort 2 takes about {k['trainees']:.0f} "
+            f"trainees and expects to certify about {k['certified']:.0f} ({found['pass-rate'].figure} of them). "
+            "'확대' (expanded) sets cohort 2's intake beside cohort 1's output: cohort 1's intake is not printed.")
 
 
 @dataclass(frozen=True)
@@ -138,22 +148,94 @@ for _chapter in CHAPTERS:
 BY_DOC = {c.doc: c for c in CHAPTERS}
 
 
+def _chapter(key: str) -> Chapter:
+    return BY_DOC.get(key) or BY_ARTICLE[key]
+
+
 def table(key: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """A chapter's ledger as its page shows it; ``key`` is its article id or its toc entry."""
-    chapter = BY_DOC.get(key) or BY_ARTICLE[key]
-    return cl.ledger(chapter.checks(data_dir))
+    """A chapter's ledger, every row kind; ``key`` is its article id or its toc entry."""
+    return cl.ledger(_chapter(key).checks(data_dir))
 
 
 def ledger(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Every claim of every chapter, with the chapter it is checked in."""
-    frames = []
-    for chapter in CHAPTERS:
-        checks = chapter.checks(data_dir)
-        frame = cl.ledger(checks).assign(doc=chapter.doc, article_id=chapter.article_id,
-                                         part=[c.part or "body" for c in checks])
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    """Every row of every chapter's ledger, with the chapter it is in. Ids are unique in the book: they are the
+    anchors (#claim-<id>) of the chapters and the front page."""
+    frames = [cl.ledger(chapter.checks(data_dir)).assign(doc=chapter.doc, article_id=chapter.article_id)
+              for chapter in CHAPTERS]
+    frame = pd.concat(frames, ignore_index=True)
+    repeated = sorted(set(frame.loc[frame["claim_id"].duplicated(), "claim_id"]))
+    if repeated:
+        raise ValueError(f"ledger ids used twice in the book: {', '.join(repeated)}")
+    return frame
+
+
+def claims_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows the page's score counts: claims the page makes."""
+    return frame[frame["kind"] == cl.CLAIM]
 
 
 def counts(frame: pd.DataFrame) -> dict[str, int]:
-    return {v: int((frame["verdict"] == v).sum()) for v in cl.VERDICTS}
+    """Each verdict's count over the page's claims (the book's findings are not scored)."""
+    page = claims_only(frame)
+    return {v: int((page["verdict"] == v).sum()) for v in cl.VERDICTS}
+
+
+# --- as HTML: one table per row kind, the same in a chapter and on the front page ---
+
+def anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def verdict_class(verdict: str) -> str:
+    return "verdict-" + verdict.replace(" ", "-")
+
+
+def _chapter_cell(doc: str, claim_id: str) -> str:
+    number = [c.doc for c in CHAPTERS].index(doc) + 1
+    href = escape(f"{doc}.html#{anchor(claim_id)}", quote=True)
+    return f'<td><a class="reference internal" href="{href}">Chapter {number}</a></td>'
+
+
+def _table(head: list[str], rows: list[str], classes: str) -> str:
+    if not rows:
+        rows = [f'<tr><td colspan="{len(head)}">None.</td></tr>']
+    header = "".join(f"<th>{h}</th>" for h in head)
+    return (f'<div class="axbook-table-wrap"><table class="axbook-table {classes}"><thead><tr>{header}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def claims_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
+    """The page's claims with their verdicts; each row is the claim's anchor. ``chapters``: link each to its
+    chapter (the front page)."""
+    rows = []
+    for r in claims_only(frame).itertuples():
+        link = _chapter_cell(r.doc, r.claim_id) if chapters else ""
+        rows.append(f'<tr id="{escape(anchor(r.claim_id), quote=True)}"><td>{escape(r.statement)}</td>'
+                    f"<td>{escape(r.part)}</td><td>{escape(r.printed)}</td><td>{escape(r.recomputed)}</td>"
+                    f'<td class="{verdict_class(r.verdict)}">{escape(r.verdict)}</td>{link}</tr>')
+    head = ["claim", "where", "printed", "recomputed", "verdict"] + (["chapter"] if chapters else [])
+    return _table(head, rows, "axbook-claims")
+
+
+def findings_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
+    """The book's own figures, each at the digits its interval supports, with how it was worked out."""
+    rows = []
+    for r in frame[frame["kind"] == cl.FINDING].itertuples():
+        link = _chapter_cell(r.doc, r.claim_id) if chapters else ""
+        rows.append(f'<tr id="{escape(anchor(r.claim_id), quote=True)}"><td>{escape(r.statement)}</td>'
+                    f"<td>{escape(r.figure)}</td><td>{escape(r.recomputed)}</td>{link}</tr>")
+    return _table(["finding", "the book's figure", "how"] + (["chapter"] if chapters else []), rows,
+                  "axbook-findings")
+
+
+def not_said_html(frame: pd.DataFrame) -> str:
+    items = [f'<li id="{escape(anchor(r.claim_id), quote=True)}"><strong>{escape(r.statement)}</strong>: '
+             f"{escape(r.recomputed)}.</li>" for r in frame[frame["kind"] == cl.NOT_SAID].itertuples()]
+    return f'<ul class="axbook-not-said">{"".join(items) or "<li>Nothing listed yet.</li>"}</ul>'
+
+
+def rules_html() -> str:
+    """The verdicts and what each means, as every ledger applies them."""
+    items = "".join(f'<dt class="{verdict_class(v)}">{escape(v)}</dt><dd>{escape(cl.RULES[v])}</dd>'
+                    for v in cl.VERDICTS)
+    return f'<dl class="axbook-verdict-rules">{items}</dl>'

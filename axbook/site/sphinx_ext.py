@@ -37,6 +37,7 @@ from sphinx.util import logging
 
 from axbook.data import deps, tables
 from axbook.figures import downloads
+from axbook.pages import claimreview, ledgers
 from axbook.paths import PAGE_FONTS, PDF_NAME, ROOT
 from axbook.site import execute, sharing, toc
 
@@ -53,6 +54,8 @@ def _inputs(app, docname: str, read: set[Path]) -> dict[str, str | None]:
     files = set(read)
     if app.env.doc2path(docname).endswith(".ipynb"):
         files.add(LOCK_FILE)
+    if docname in ledgers.BY_DOC:  # the ClaimReview records in the chapter's head are written from these
+        files.update({Path(claimreview.__file__), tables.DATA_DIR / "articles.csv"})
     return {str(p): deps.digest(p) for p in sorted(files)}
 
 
@@ -113,6 +116,17 @@ def _publish_data(app, exception):
     target.mkdir(parents=True)
     for name in ["datapackage.yaml", *(t.path for t in checked.tables.values())]:
         shutil.copyfile(tables.DATA_DIR / name, target / name)
+    claimreview.write_downloads(target)  # the ledger of every chapter, as CSV and JSON
+
+
+def _claim_reviews(app, pagename, templatename, context, doctree):
+    """A chapter's claims as schema.org ClaimReview (JSON-LD) in its head."""
+    if doctree is None or pagename not in ledgers.BY_DOC:
+        return
+    base = sharing.site_url(app.config.html_baseurl)
+    page_url = (base + pagename if base else pagename.rsplit("/", 1)[-1]) + ".html"
+    records = claimreview.reviews(pagename, page_url, app.config.html_title)
+    context["metatags"] = context.get("metatags", "") + "\n" + claimreview.script_tag(records)
 
 
 def _finish_site(app, exception):
@@ -226,6 +240,7 @@ def setup(app):
     app.connect("html-page-context", _preload_fonts)
     app.connect("html-page-context", _pdf_link_from_every_page)
     app.connect("html-page-context", sharing.add_tags)
+    app.connect("html-page-context", _claim_reviews)
     app.connect("config-inited", _use_public_address)
     app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)

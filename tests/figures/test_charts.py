@@ -1077,18 +1077,21 @@ def test_wrap_breaks_at_parts_then_words_within_the_limit(text, limit, lines):
     assert charts.wrap(text, limit) == lines
 
 
-def test_source_lines_name_the_article_and_the_data_file():
+def test_source_lines_name_the_article_and_the_dataset_by_its_title():
+    titles = {r["name"]: r["title"] for r in tables.validate()["resources"]}
     articles = tables.load("articles").set_index("article_id")
     gap = articles.loc["ai-gap"]
     assert charts.source_line("ai_use_rate") == (
-        f"Source: {gap['outlet']}, {gap['edition_month']}, “{gap['headline_ko']}”\nData: data/ai_use_rate.csv")
+        f"Source: {gap['outlet']}, {gap['edition_month']}, “{gap['headline_ko']}”\nData: "
+        f"{titles['ai_use_rate']} (see Data and sources)")
     assert charts.source_line("ai_use_rate", "gaps computed by this book").startswith(
         f"Source: {gap['outlet']}, {gap['edition_month']}, “{gap['headline_ko']}” · gaps computed by this book\n")
     first = articles.iloc[0]
     assert charts.source_line("page_dates") == (f"Source: {first['outlet']}, {first['edition_month']}, business "
-                                                f"section (all {len(articles)} articles)\nData: data/page_dates.csv")
+                                                f"section (all {len(articles)} articles)\nData: "
+                                                f"{titles['page_dates']} (see Data and sources)")
     assert charts.source_line("context_indicators") == (
-        "Sources: see the Data and sources page\nData: data/context_indicators.csv")
+        f"Sources: see the Data and sources page\nData: {titles['context_indicators']} (see Data and sources)")
 
 
 def test_a_figure_has_its_title_above_and_the_wrapped_source_line_below():
