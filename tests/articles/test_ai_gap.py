@@ -32,9 +32,9 @@ def test_chart_descriptions_state_the_data_and_its_years():
 
 
 def test_claims_ledger_of_chapter_one():
-    """A data change that flips a verdict shows up here."""
+    """A data change that flips a verdict shows up here; findings and silences carry no verdict."""
     checks = ai_gap.checks(tables.load("ai_use_rate"), tables.load("claims"), tables.load("smart_manufacturing"))
-    assert {c.claim_id: c.verdict for c in checks} == {
+    assert {c.claim_id: c.verdict for c in checks if c.kind == claims.CLAIM} == {
         "size-gap-multiple": claims.HOLDS_AFTER_ROUNDING,
         "size-gap-multiple-body": claims.HOLDS_AFTER_ROUNDING,
         "size-gap-2017": claims.HOLDS_AFTER_ROUNDING,
@@ -49,6 +49,11 @@ def test_claims_ledger_of_chapter_one():
         "lede-svc-rate": claims.HOLDS,
         "lede-region-ratio": claims.HOLDS_AFTER_ROUNDING,
     }
+    assert {c.claim_id: c.figure for c in checks if c.kind == claims.FINDING} == {
+        "gap-ratio": "11.0–13.1 times", "growth-multiple-large": "12.8–14.3 times",
+        "growth-multiple-sme": "17.4–18.6 times", "rate-ratio-2017": "4 times", "rate-ratio-2023": "3.0 times"}
+    assert [c.claim_id for c in checks if c.kind == claims.NOT_SAID] == ["importance-question", "survey-unnamed"]
+    assert all(c.verdict == "" for c in checks if c.kind != claims.CLAIM)
 
 
 def test_gaps_and_growth_are_computed_from_printed_rates():

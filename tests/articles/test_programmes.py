@@ -102,15 +102,29 @@ def test_ledgers_of_chapters_three_to_five(events):
     cf, cc = tables.load("challenge_figures"), tables.load("challenge_demand_companies")
     named = tables.load("challenge_fields")
     t = programmes.tracks(cf, cc)
-    verdicts = {c.claim_id: c.verdict for c in programmes.challenge_checks(cf, named, t, programmes.window(events))}
-    assert verdicts == {"beauty-demand-count": claims.HOLDS, "beauty-envelope": claims.CANNOT_BE_CHECKED,
-                        "platform-demand-count": claims.HOLDS, "platform-envelope": claims.CANNOT_BE_CHECKED,
-                        "fields-count": claims.CANNOT_BE_CHECKED, "window-close": claims.CANNOT_BE_CHECKED}
-    assert {c.verdict for c in programmes.kibo_checks(tables.load("kibo_eligibility"))} == {claims.CANNOT_BE_CHECKED}
+    ch = programmes.challenge_checks(cf, named, t, programmes.window(events))
+    assert {c.claim_id: c.verdict for c in ch if c.kind == claims.CLAIM} == {
+        "beauty-demand-count": claims.HOLDS, "platform-demand-count": claims.HOLDS,
+        "fields-count": claims.CANNOT_BE_CHECKED, "window-close": claims.CANNOT_BE_CHECKED}
+    assert {c.claim_id: c.figure for c in ch if c.kind == claims.FINDING} == {
+        "beauty-envelope": "₩1.5bn", "platform-envelope": "₩1bn", "fields-unnamed": "4", "window-days": "21 days"}
+    kibo = programmes.kibo_checks(tables.load("kibo_eligibility"))
+    assert {c.claim_id: (c.kind, c.verdict) for c in kibo} == {
+        "busan-ma": (claims.CLAIM, claims.CANNOT_BE_CHECKED), "repayment-once": (claims.CLAIM, claims.CANNOT_BE_CHECKED),
+        "how-many-firms": (claims.NOT_SAID, ""), "busan-details": (claims.NOT_SAID, ""),
+        "agreement-term": (claims.NOT_SAID, "")}
     kv_checks = programmes.kvmcc_checks(tables.load("kvmcc_figures"), tables.load("kvmcc_paths"), events)
-    kv = {c.claim_id: c.verdict for c in kv_checks}
-    assert kv == {"cohort2-size": claims.HOLDS, "stages": claims.HOLDS, "pass-rate": claims.CANNOT_BE_CHECKED,
-                  "expanded": claims.CANNOT_BE_CHECKED, "deadline": claims.HOLDS, "first-in-korea": claims.CANNOT_BE_CHECKED}
+    assert {c.claim_id: c.verdict for c in kv_checks if c.kind == claims.CLAIM} == {
+        "cohort2-size": claims.HOLDS, "stages": claims.HOLDS, "expanded": claims.CANNOT_BE_CHECKED,
+        "deadline": claims.HOLDS, "first-in-korea": claims.CANNOT_BE_CHECKED}
+    assert {c.claim_id: c.figure for c in kv_checks if c.kind == claims.FINDING} == {"pass-rate": "44–57 %"}
+
+
+def test_the_assessment_follows_the_requirements_and_is_not_one_of_them():
+    html = programmes.checklist_html(tables.load("kibo_eligibility"))
+    checklist, after = html.split("</ul>")
+    assert checklist.count("<li>") == 2 and "assessment" not in checklist
+    assert after.startswith("<p>A firm that meets them then goes through the next step: a technology assessment")
 
 
 def test_a_dropped_listed_company_flips_the_count(events):

@@ -309,13 +309,13 @@ CASES = [
      ["'orphan' is not used"]),
     ("article-and-url", _set("sources.csv", 2, "url", "https://example.org/x"), "sources.csv", 2, None,
      ["needs exactly one of article_id (a sentence of the page) or url (a context source)"]),
-    ("url-not-web", _set("sources.csv", 49, "url", "javascript:alert(1)"), "sources.csv", 49, "url",
+    ("url-not-web", _set("sources.csv", 53, "url", "javascript:alert(1)"), "sources.csv", 53, "url",
      ["value 'javascript:alert(1)': only http:// and https:// addresses"]),
     ("neither-article-nor-url", _set("sources.csv", 2, "article_id", ""), "sources.csv", 2, None,
      ["exactly one of article_id"]),
     ("korean-without-gloss", _set("sources.csv", 2, "gloss_en", ""), "sources.csv", 2, "gloss_en",
      ["needs an English gloss"]),
-    ("javascript-url", _set("sources.csv", 50, "url", "javascript:alert(document.domain)"), "sources.csv", 50,
+    ("javascript-url", _set("sources.csv", 54, "url", "javascript:alert(document.domain)"), "sources.csv", 54,
      "url", ["only http:// and https://"]),
     # labels a chart shows from another survey must be printed in their evidence (#9)
     ("label-band-not-in-quote", _set("context_indicators.csv", 2, "group", "Large (250+)"), "context_indicators.csv", 2,
@@ -416,7 +416,7 @@ def test_a_label_may_cite_a_number_its_gloss_prints_with_a_thousands_separator(d
     """Labels' numbers are looked for in the gloss too, with "1,000" read as 1000 (and nothing else fails)."""
     gloss = ("AI adoption was 9.2% at firms with 300+ workers, more than three times the 2.9% of firms below 300 "
              "(1,000 firms asked).")
-    _set("sources.csv", 49, "gloss_en", gloss)(data_copy)
+    _set("sources.csv", 53, "gloss_en", gloss)(data_copy)
     _set("context_indicators.csv", 2, "group", "Large (300+, 1000 asked)")(data_copy)
     assert tables.problems(data_copy) == []
     _set("context_indicators.csv", 2, "group", "Large (300+, 1001 asked)")(data_copy)

@@ -13,9 +13,12 @@ from axbook.paths import DATA_DIR
 def test_the_front_page_counts_each_verdict_with_its_class():
     frame = ledgers.ledger()
     counts = frontpage.counts_html(frame)
-    assert f"<p>{len(frame)} claims in all.</p>" in counts
+    page_claims = int((frame["kind"] == claims.CLAIM).sum())
+    assert f"<p>{page_claims} claims the page makes, by verdict:</p>" in counts
     for verdict, n in ledgers.counts(frame).items():
         assert f'<span class="verdict-{verdict.replace(" ", "-")}">{verdict}</span>: {n}</li>' in counts
+    assert (f"not scored: {int((frame['kind'] == claims.FINDING).sum())} figures the book works out from the page "
+            f"and {int((frame['kind'] == claims.NOT_SAID).sum())} things the page does not say.") in counts
 
 
 def test_the_front_page_lists_every_article_with_its_finding_and_link():
@@ -34,31 +37,29 @@ def test_the_front_page_lists_every_article_with_its_finding_and_link():
 def test_the_front_page_claims_table_has_a_row_per_claim_linking_its_chapter():
     frame = ledgers.ledger()
     page = frontpage.claims_html(frame)
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
+    rows = re.findall(r'<tr id="claim-([a-z0-9-]+)"><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>'
                       r'<td class="verdict-([a-z-]+)">(.*?)</td><td><a [^>]*href="([^"]+)">Chapter (\d)</a></td></tr>', page)
-    assert len(rows) == len(frame)
+    page_claims = frame[frame["kind"] == claims.CLAIM]
+    assert len(rows) == len(page_claims) and page.count("<tr id=") == len(page_claims)
     docs = [c.doc for c in ledgers.CHAPTERS]
-    for row, record in zip(rows, frame.to_dict("records"), strict=True):
-        assert row[0] == html.escape(record["claim"]) and row[1] == record["part"]
-        assert row[2] == html.escape(record["printed"]) and row[3] == html.escape(record["recomputed"])
-        assert row[4] == record["verdict"].replace(" ", "-") and row[5] == record["verdict"]
-        assert row[6] == f"{record['doc']}.html#{frontpage.LEDGER_ANCHOR}" and int(row[7]) == docs.index(record["doc"]) + 1
+    for row, record in zip(rows, page_claims.to_dict("records"), strict=True):
+        assert row[0] == record["claim_id"]
+        assert row[1] == html.escape(record["statement"]) and row[2] == record["part"]
+        assert row[3] == html.escape(record["printed"]) and row[4] == html.escape(record["recomputed"])
+        assert row[5] == record["verdict"].replace(" ", "-") and row[6] == record["verdict"]
+        assert row[7] == f"{record['doc']}.html#claim-{record['claim_id']}"
+        assert int(row[8]) == docs.index(record["doc"]) + 1
     assert page.startswith('<div class="axbook-table-wrap"><table class="axbook-table axbook-claims">')
-
-
-def test_the_front_page_tables_name_their_columns_and_list_items_in_order():
-    frame = ledgers.ledger()
-    claims_page = frontpage.claims_html(frame)
     assert ("<thead><tr><th>claim</th><th>where</th><th>printed</th><th>recomputed</th><th>verdict</th>"
-            "<th>chapter</th></tr></thead>") in claims_page
+            "<th>chapter</th></tr></thead>") in page
+    findings = frontpage.findings_html(frame)
+    assert findings.count("<tr id=") == int((frame["kind"] == claims.FINDING).sum())
+
+
+def test_the_front_page_lists_items_in_order():
+    frame = ledgers.ledger()
     counts = frontpage.counts_html(frame)
     assert counts.count("</li><li>") == len(claims.VERDICTS) - 1
     articles = frontpage.articles_html()
     assert articles.startswith('<ol class="axbook-articles"><li class="axbook-article">')
     assert articles.count("</li><li ") == len(ledgers.CHAPTERS) - 1
-
-
-def test_the_front_page_claims_table_has_one_row_per_claim():
-    frame = ledgers.ledger()
-    page = frontpage.claims_html(frame)
-    assert page.count("<tr><td>") == len(frame) and page.count("</td></tr><tr>") == len(frame) - 1

@@ -1,5 +1,6 @@
 """Every chapter's ledger: read from the data directory it is given, and summed on the front page."""
 
+import pandas as pd
 from helpers import chapters
 
 from axbook.checks import claims
@@ -12,19 +13,23 @@ from axbook.paths import DATA_DIR
 def test_each_chapter_finding_is_computed_from_the_data():
     findings = {c.doc: c.finding(DATA_DIR) for c in ledgers.CHAPTERS}
     assert findings["chapters/01-ai-adoption-gap"] == (
-        "The large-SME gap in AI use went from 0.75 to 9.0 percentage points (2017–2023); large firms' rate was "
-        "about 4 times the SMEs' in 2017 and about 3 times in 2023: the '11배' is a ratio of gaps, not of rates.")
+        "Large firms' AI-use rate was about 4 times the SMEs' in 2017 and about 3.0 times in 2023. The headline's "
+        "'11배' is how much the gap in percentage points grew (11.0–13.1 times from the printed rates), not a ratio "
+        "of rates.")
     assert findings["chapters/02-power-equipment"] == (
-        "The busduct ceiling (최대 4조원 이상) needs supply to grow 166% a year from 약 500억원; the won-dollar "
-        "conversion implies 1,500 won.")
+        "Gaon Cable's busduct total (최대 4조원 이상) is 80 times this year's 약 500억원 (63–100 times with both "
+        "figures rounded): supply would have to grow 149–185 % a year for 5 years. Every deal is in the United "
+        "States, though the headline says North America (북미).")
     assert findings["chapters/03-everyones-challenge"] == (
-        "25 start-ups can share at most ₩2.5bn of collaboration funding; applications are open for 21 days.")
+        "Each of the 25 start-ups to be selected can get up to 1억원 (₩100 million) of collaboration funding: "
+        "₩2.5bn at most for both tracks together. Applications are open for 21 days.")
     assert findings["chapters/04-kibo-rehabilitation"] == (
         "No number to check: the page gives 4 steps and the guarantee's conditions, but no count of firms, no amount "
         "and no details of the Busan M&A support.")
     assert findings["chapters/05-kvmcc"] == (
-        "About 50% of cohort 2's trainees are expected to be certified; '확대' (expanded) sets cohort 2's intake "
-        "beside cohort 1's output, whose intake the page does not give.")
+        "Cohort 1 certified 25 mentor-coaches; cohort 2 takes about 50 trainees and expects to certify about 25 "
+        "(44–57 % of them). '확대' (expanded) sets cohort 2's intake beside cohort 1's output: cohort 1's intake is "
+        "not printed.")
 
 
 def test_every_chapter_of_the_toc_has_a_ledger_and_tables_find_chapters_by_article_or_page():
@@ -34,8 +39,11 @@ def test_every_chapter_of_the_toc_has_a_ledger_and_tables_find_chapters_by_artic
         assert by_article.equals(by_doc) and list(by_doc.columns) == claims.LEDGER_COLUMNS
     frame = ledgers.ledger()
     assert set(frame["doc"]) == {c.doc for c in ledgers.CHAPTERS}
-    assert sum(ledgers.counts(frame).values()) == len(frame)
-    assert set(frame["part"]) <= {"headline", "deck", "lede", "body", "caption"}
+    assert sum(ledgers.counts(frame).values()) == int((frame["kind"] == claims.CLAIM).sum())
+    assert set(frame["kind"]) == set(claims.KINDS)  # the three kinds, each present in the book
+    assert set(frame.loc[frame["kind"] == claims.CLAIM, "part"]) <= set(claims.PARTS)
+    assert set(frame.loc[frame["kind"] != claims.CLAIM, "part"]) == {""}  # nothing the page does not print has a part
+    assert set(frame.loc[frame["kind"] != claims.CLAIM, "verdict"]) == {""}  # and nothing but a claim is scored
 
 
 # -- ledgers: each chapter reads the data it is given ------------------------------------------------
@@ -65,7 +73,7 @@ def test_the_ledger_names_each_claims_chapter_article_and_part():
         checks = chapter.checks(DATA_DIR)
         rows = frame[frame["doc"] == chapter.doc]
         assert len(rows) == len(checks) and set(rows["article_id"]) == {chapter.article_id}
-        assert list(rows["part"]) == [c.part or "body" for c in checks]
+        assert list(rows["part"]) == [c.part for c in checks] and list(rows["kind"]) == [c.kind for c in checks]
     assert ledgers._edition_year(DATA_DIR) == 2026
 
 
@@ -88,3 +96,60 @@ def test_front_page_sums_every_chapter_ledger():
     assert len(frame) == sum(len(t) for t in per_chapter)
     assert ledgers.counts(frame) == {v: sum(int((t["verdict"] == v).sum()) for t in per_chapter) for v in claims.VERDICTS}
     assert {c.doc for c in ledgers.CHAPTERS} == set(chapters())
+
+
+def test_only_the_pages_claims_are_counted():
+    """A finding or a silence added to a chapter changes no count; a claim does."""
+    frame = ledgers.ledger()
+    before = ledgers.counts(frame)
+    extra = frame.iloc[[0, 0, 0]].assign(kind=[claims.FINDING, claims.NOT_SAID, claims.CLAIM],
+                                         verdict=["", "", claims.DOES_NOT_HOLD])
+    after = ledgers.counts(pd.concat([frame, extra], ignore_index=True))
+    assert after == {**before, claims.DOES_NOT_HOLD: before[claims.DOES_NOT_HOLD] + 1}
+
+
+def test_an_id_used_twice_in_the_book_is_refused(monkeypatch):
+    first = ledgers.CHAPTERS[0]
+    twice = ledgers.Chapter("chapters/99-again", "ai-gap", first.checks, first.finding)
+    monkeypatch.setattr(ledgers, "CHAPTERS", [*ledgers.CHAPTERS, twice])
+    import pytest
+
+    with pytest.raises(ValueError, match="ledger ids used twice in the book: .*size-gap-multiple"):
+        ledgers.ledger()
+
+
+def test_every_finding_prints_no_more_digits_than_its_interval_supports():
+    """The precision rule, on every figure the chapters derive: a single number is what every value of the interval
+    rounds to; a range holds the whole interval."""
+    import re
+    from decimal import Decimal
+
+    frame = ledgers.ledger()
+    found = frame[frame["kind"] == claims.FINDING]
+    assert len(found) >= 10
+    for r in found.itertuples():
+        numbers = [Decimal(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", r.figure)]
+        assert numbers, r.figure
+        if len(numbers) == 1 and r.low != r.high:
+            step = Decimal(1).scaleb(numbers[0].as_tuple().exponent)
+            for end in (r.low, r.high):
+                assert abs(Decimal(repr(end)) - numbers[0]) <= step / 2, (r.claim_id, r.figure, r.low, r.high)
+            assert 4 * step <= numbers[0], (r.claim_id, r.figure)
+        elif len(numbers) == 2:
+            assert numbers[0] <= Decimal(repr(r.low)) and Decimal(repr(r.high)) <= numbers[1], (r.claim_id, r.figure)
+
+
+def test_each_kind_has_its_table_and_every_claim_its_anchor():
+    frame = ledgers.table("power-equipment")
+    page = ledgers.claims_html(frame)
+    assert page.count("<tr id=\"claim-") == int((frame["kind"] == claims.CLAIM).sum())
+    assert 'id="claim-ls-usd-krw"' in page and "busduct-growth" not in page
+    findings = ledgers.findings_html(frame)
+    assert "<th>finding</th><th>the book&#x27;s figure</th>" in findings or "<th>the book's figure</th>" in findings
+    assert "149–185 % a year" in findings and 'id="claim-busduct-growth"' in findings
+    silent = ledgers.not_said_html(frame)
+    assert silent.count("<li id=") == int((frame["kind"] == claims.NOT_SAID).sum())
+    assert ledgers.not_said_html(frame.iloc[0:0]) == '<ul class="axbook-not-said"><li>Nothing listed yet.</li></ul>'
+    rules = ledgers.rules_html()
+    assert rules.count("<dt") == len(claims.VERDICTS)
+    assert claims.RULES[claims.MATCHES_OUTSIDE] in rules.replace("&#x27;", "'")
