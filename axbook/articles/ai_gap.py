@@ -47,12 +47,19 @@ def wide(rates: pd.DataFrame) -> pd.DataFrame:
     # Python's own power, one value at a time: NumPy's vectorised pow can differ in the last bit between machines
     # (12.5 ** (1/6) - 1 came out ...824 on one, ...826 on another), which would make the stored outputs churn.
     table["annual_growth"] = [multiple ** (1 / years) - 1 for multiple in table["multiple"]]
+    printed = rates.set_index(["group", "year"])["value_printed"]
+    spans = [(printed[g, FIRST], printed[g, LAST]) for g in table["group"]]
+    table["change_text"] = [cl.estimate(*cl.bounds(lambda a, b: b - a, *span)) for span in spans]
+    table["multiple_text"] = [cl.estimate(*cl.bounds(lambda a, b: b / a, *span)) for span in spans]
+    table["growth_text"] = [cl.estimate(*cl.bounds(lambda a, b: 100 * ((b / a) ** (1 / years) - 1), *span))
+                            for span in spans]
     return table
 
 
 def gaps(rates: pd.DataFrame) -> pd.DataFrame:
     """Per dimension, leader (higher in the last year) against laggard: absolute and relative gaps."""
     rows = []
+    printed = rates.set_index(["group", "year"])["value_printed"]
     for dimension, groups in wide(rates).groupby("dimension", sort=False):
         leader, laggard = groups.sort_values("last", ascending=False).iloc[[0, -1]].to_dict("records")
         for year, col in ((FIRST, "first"), (LAST, "last")):
@@ -62,6 +69,10 @@ def gaps(rates: pd.DataFrame) -> pd.DataFrame:
                 "leader_ko": leader["group_ko"], "laggard_ko": laggard["group_ko"],
                 "leader_value": leader[col], "laggard_value": laggard[col],
                 "gap_pp": leader[col] - laggard[col], "ratio": leader[col] / laggard[col],
+                "gap_text": cl.estimate(*cl.bounds(lambda a, b: a - b, printed[leader["group"], year],
+                                                   printed[laggard["group"], year])),
+                "ratio_text": cl.estimate(*cl.bounds(lambda a, b: a / b, printed[leader["group"], year],
+                                                     printed[laggard["group"], year])),
             })
     return pd.DataFrame(rows)
 
@@ -204,13 +215,13 @@ def describe_rates(rates: pd.DataFrame, label: str) -> str:
 
 
 def describe_gaps(g: pd.DataFrame) -> str:
-    parts = [f"{r['leader']} vs {r['laggard']} in {r['year']}: {r['gap_pp']:g} points, about {r['ratio']:.0f} times"
+    parts = [f"{r['leader']} vs {r['laggard']} in {r['year']}: {r['gap_text']} points, {r['ratio_text']} times"
              for r in g.to_dict("records")]
     return "Gaps between leader and laggard. " + "; ".join(parts) + "."
 
 
 def describe_growth(table: pd.DataFrame, label: str) -> str:
-    parts = [f"{r[label]}: {r['multiple']:.1f}-fold, {r['annual_growth']:.0%} a year" for r in table.to_dict("records")]
+    parts = [f"{r[label]}: {r['multiple_text']}-fold, {r['growth_text']} % a year" for r in table.to_dict("records")]
     return f"Growth {FIRST}-{LAST} by group. " + "; ".join(parts) + "."
 
 
@@ -226,8 +237,8 @@ def gap_chart(g: pd.DataFrame, label_lang: str):
         names = {"firm_size": "대기업 vs 중소기업", "industry": "서비스업 vs 제조업", "region": "수도권 vs 비수도권"}
     long = pd.concat([
         g.assign(measure="Absolute gap (percentage points)", amount=g["gap_pp"],
-                 text=g["gap_pp"].map(lambda v: f"{v:g} pp")),
-        g.assign(measure="Relative gap (times)", amount=g["ratio"], text=g["ratio"].map(lambda v: f"about {v:.0f}×")),
+                 text=g["gap_text"] + " pp"),
+        g.assign(measure="Relative gap (times)", amount=g["ratio"], text=g["ratio_text"] + "×"),
     ])
     long["comparison"] = long["dimension"].map(names)
     long["year"] = long["year"].astype(str)
@@ -242,9 +253,9 @@ def gap_chart(g: pd.DataFrame, label_lang: str):
 def growth_chart(table: pd.DataFrame, label: str):
     long = pd.concat([
         table.assign(measure=f"Multiple, {FIRST}→{LAST} (times)", amount=table["multiple"],
-                     text=table["multiple"].map(lambda v: f"{v:.1f}×")),
+                     text=table["multiple_text"] + "×"),
         table.assign(measure="Implied annual growth (%)", amount=table["annual_growth"] * 100,
-                     text=table["annual_growth"].map(lambda v: f"{v:.0%}")),
+                     text=table["growth_text"] + " %"),
     ])
     return charts.measure_panels(
         long, y=label, y_sort=list(table[label]),

@@ -77,19 +77,21 @@ def chosen_rate(fx_rate: str, figs: pd.DataFrame, context: pd.DataFrame) -> floa
 def fx_frame(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The page's implied rate (with its interval) beside the market rates in data/."""
     implied = implied_rate(figs)
-    rows = [{"label": "Implied by the page (약 1050억원 ÷ 약 7000만달러)", "rate": implied["rate"],
-             "low": implied["low"], "high": implied["high"], "kind": COMPUTED,
-             "text": f"{implied['rate']:,.0f} (range {implied['low']:,.0f}–{implied['high']:,.0f})"}]
+    rows = [{"label": f"Implied by the page ({implied['krw_printed']} ÷ {implied['usd_printed']})",
+             "rate": implied["rate"], "low": implied["low"], "high": implied["high"], "kind": COMPUTED,
+             "text": f"{cl.estimate(implied['rate'], implied['low'], implied['high'])}"}]
     for r in fx_context(context).merge(sources[["source_id", "publisher", "primary"]], on="source_id").itertuples():
-        rows.append({"label": f"{r.group} ({r.publisher})", "rate": r.value, "low": r.value, "high": r.value,
+        label = rate_label(r.group).removeprefix("the ")
+        rows.append({"label": f"{label[:1].upper()}{label[1:]} ({r.publisher})", "rate": r.value, "low": r.value,
+                     "high": r.value,
                      "kind": OUTSIDE_PRIMARY if r.primary else OUTSIDE_SECONDARY,
                      "text": f"{r.value_printed}"})
     return pd.DataFrame(rows)
 
 def describe_fx(frame: pd.DataFrame) -> str:
     page, market = frame.iloc[0], frame.iloc[1:]
-    return (f"KRW per US dollar. The page's two printed amounts imply {page['rate']:,.0f} "
-            f"(between {page['low']:,.0f} and {page['high']:,.0f} given their rounding); "
+    return (f"KRW per US dollar. The page's two printed amounts imply {page['text']} given their rounding "
+            f"({page['rate']:,.0f} at the printed figures); "
             + "; ".join(f"{r.label}: {r.text}" for r in market.itertuples()) + ".")
 
 def _press(context: pd.DataFrame) -> pd.DataFrame:
@@ -127,8 +129,14 @@ def deals_frame(deals: pd.DataFrame, figs: pd.DataFrame, rate: float, context: p
     frame["text"] = [f"₩{v:,.0f}bn · {p}" if v else p for v, p in zip(frame["krw_bn"], frame["printed"], strict=True)]
     return frame
 
+def two_digits(value: float) -> str:
+    """A conversion of a rounded amount, to two significant digits: 2667 -> '2,700'."""
+    return f"{float(f'{value:.2g}'):,.0f}" if value >= 10 else f"{float(f'{value:.2g}'):g}"
+
+
 def describe_deals(frame: pd.DataFrame, rate: float) -> str:
-    parts = [f"{r.label}: " + (f"₩{r.krw_bn:,.0f}bn (about ${r.usd_m:,.0f} million at {rate:,.0f} won per dollar), "
+    parts = [f"{r.label}: " + (f"₩{r.krw_bn:,.0f}bn (about ${two_digits(r.usd_m)} million at {rate:,.0f} won per "
+                               "dollar), "
                                if r.krw_bn else "") + f"{r.printed} [{r.basis}]" for r in frame.itertuples()]
     return "The deals in billion won. " + "; ".join(parts) + "."
 
@@ -138,8 +146,12 @@ def busduct_terms(figs: pd.DataFrame, edition_year: int) -> dict:
     first, total = figure(figs, "gaon-lscus-busduct", "first_year_supply_krw"), figure(
         figs, "gaon-lscus-busduct", "cumulative_supply_krw")
     until = int(figure(figs, "gaon-lscus-busduct", "supply_until_year")["value"])
+    years = until - edition_year + 1
+    first_unit, total_unit = UNITS[first["unit_printed"]][1], UNITS[total["unit_printed"]][1]
+    growth_pct = cl.bounds(lambda f, t: 100 * implied_growth(f * first_unit / KRW_BN, t * total_unit / KRW_BN, years),
+                           first["value_printed"], total["value_printed"])
     return {"first_bn": in_base(first)[1] / KRW_BN, "total_bn": in_base(total)[1] / KRW_BN,
-            "first_year": edition_year, "last_year": until, "years": until - edition_year + 1,
+            "first_year": edition_year, "last_year": until, "years": years, "growth_pct": growth_pct,
             "term_printed": int(figure(figs, "gaon-lscus-busduct", "term")["value"]),
             "first_printed": printed(first), "total_printed": printed(total)}
 
@@ -174,7 +186,8 @@ def describe_ramp(terms: dict, growth: float) -> str:
     implied = implied_growth(terms["first_bn"], terms["total_bn"], terms["years"])
     return (f"Busduct supply from ₩{terms['first_bn']:,.0f}bn in {terms['first_year']} to a cumulative "
             f"₩{terms['total_bn']:,.0f}bn by {terms['last_year']} ({terms['years']} years) needs constant growth of "
-            f"{implied:.0%} a year. Shown at {growth:.0%} a year: cumulative "
+            f"{cl.estimate(*terms['growth_pct'])} % a year ({implied:.0%} at the printed figures, both of which are "
+            f"rounded). Shown at {growth:.0%} a year: cumulative "
             f"₩{cumulative(terms['first_bn'], growth, terms['years']):,.0f}bn by {terms['last_year']}.")
 
 # --- the engines ---
@@ -237,7 +250,7 @@ def scale_frame(context: pd.DataFrame, sources: pd.DataFrame, figs: pd.DataFrame
         add(money, f"Investment, {r.group}", r.value * 1000, f"${r.value_printed} trillion", source_kind(r), "investment",
             r.group.split(", ")[-1])
     busduct_usd_bn = in_base(total)[1] / rate / 1e9
-    add(money, f"The page: busducts, {printed(total)}", busduct_usd_bn, f"${busduct_usd_bn:,.2f}bn", COMPUTED,
+    add(money, f"The page: busducts, {printed(total)}", busduct_usd_bn, f"${two_digits(busduct_usd_bn)}bn", COMPUTED,
         "page:busducts")
     ls_usd_bn = in_base(ls_usd)[1] / 1e9
     add(money, f"The page: LS Electric, {printed(ls_usd)}", ls_usd_bn, f"${ls_usd_bn:,.2f}bn", PRINTED, "page:ls")
@@ -284,13 +297,11 @@ def busduct_bounds(figs: pd.DataFrame, edition_year: int) -> dict:
     first, total = figure(figs, "gaon-lscus-busduct", "first_year_supply_krw"), figure(
         figs, "gaon-lscus-busduct", "cumulative_supply_krw")
     ls = figure(figs, "ls-electric-distribution", "contract_value_krw")
-    years = busduct_terms(figs, edition_year)["years"]
     first_unit, total_unit, ls_unit = (UNITS[r["unit_printed"]][1] for r in (first, total, ls))
     return {
         "multiple": cl.bounds(lambda f, t: t * total_unit / (f * first_unit), first["value_printed"],
                               total["value_printed"]),
-        "growth_pct": cl.bounds(lambda f, t: 100 * implied_growth(f * first_unit / KRW_BN, t * total_unit / KRW_BN,
-                                                                  years), first["value_printed"], total["value_printed"]),
+        "growth_pct": busduct_terms(figs, edition_year)["growth_pct"],
         "times_ls": cl.bounds(lambda t, c: t * total_unit / (c * ls_unit), total["value_printed"], ls["value_printed"]),
     }
 
@@ -299,8 +310,8 @@ def share_bounds(figs: pd.DataFrame, context: pd.DataFrame, rate: cl.Input) -> d
     """The page's deals as shares (%) of the outside figures in the same unit, each as (value, low, high)."""
     capacity = figure(figs, "hhi-aeg-generation", "plant_capacity")
     total = figure(figs, "gaon-lscus-busduct", "cumulative_supply_krw")
-    ctx = context.set_index(["indicator", "group", "year"])["value_printed"]
-    us = ctx.loc[("dc_electricity", "United States", 2023)]
+    us = context.query("indicator == 'dc_electricity' and survey_id == 'lbnl-2024' and year == 2023").iloc[0][
+        "value_printed"]  # the latest observed year (later years are projections), as in ``shares``
     colocation = context.query("indicator == 'dc_colocation_capacity'").iloc[0]
     investment = context.query("indicator == 'dc_investment_forecast'").iloc[0]
     total_unit = UNITS[total["unit_printed"]][1]
@@ -394,11 +405,12 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
                  "20 MW class; the page does not say they are", "body"),
         cl.Check("hhi-capacity-outside", f"HD Hyundai Heavy Industries' plant is {printed(capacity)}",
                  capacity["value_printed"], "MW", float(hhi.loc["contract_capacity", "value"]),
-                 f"an outside report dated {published} ({press['publisher']}) gives "
+                 f"an outside report dated {dates.date_text(date.fromisoformat(published))} ({press['publisher']}) gives "
                  f"{hhi.loc['contract_capacity', 'value_printed']} MW", "body", outside=press["publisher"]),
         cl.Check("hhi-april", f"HD Hyundai Heavy Industries signed in {printed(signed)} (last April)",
                  signed["value_printed"], "월", None if signed_month is None else float(signed_month),
-                 f"the outside report of the signing ({press['publisher']}) is dated {published}", "body",
+                 f"the outside report of the signing ({press['publisher']}) is dated "
+                 f"{dates.date_text(date.fromisoformat(published))}", "body",
                  outside=press["publisher"]),
         cl.Check("dozens-of-sites", "Busducts go to 수십 곳 (dozens of) AI data centres", "수십", "곳", None,
                  "the page lists no sites and gives no count", "body"),

@@ -114,19 +114,20 @@ def challenge_checks(figs: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame, w
     out.append(cl.Check("fields-count", f"'{f['total']}개 분야' (fields), of which it names {f['names_with_count']}",
                         str(f["total"]), "개", None,
                         f"the page names {f['named_with_count']} where it counts the fields and calls "
-                        f"{f['names_recruiting']} fields too; nothing lists all {f['total']}", "body"))
+                        f"{f['names_recruiting'].lower().replace(', ', ' and ')} fields too; nothing lists all "
+                        f"{f['total']}", "body"))
     out.append(cl.Check("window-close", "Recruitment until '내달 8일' (the 8th of next month; deck only)",
                         "8", "일", None, "only the deck gives the closing day, so nothing on the page confirms it",
                         "deck"))
     for r in t.itertuples():
         out.append(cl.Check(f"{r.track}-envelope", f"{r.track.capitalize()} track: the most its {r.firms} firms can "
-                            f"receive at {r.cap_printed} each", "", "₩{}bn", r.envelope_bn,
+                            f"receive at up to {r.cap_eok:g}억원 each", "", "₩{}bn", r.envelope_bn,
                             f"{r.firms} × {r.cap_eok:g}억원 = {r.envelope_eok:g}억원; a ceiling, not a budget",
                             kind=cl.FINDING, interval=(r.envelope_bn, r.envelope_bn)))
     out.append(cl.Check("fields-unnamed", f"Fields of the {f['total']} the page does not name", "", "",
                         float(f["unnamed_at_least"]),
                         f"{f['total']} − {f['named_with_count']} named where counted − {f['named_recruiting']} "
-                        f"recruiting now ({f['names_recruiting']}), reading them as two of the {f['total']}, as "
+                        f"recruiting now ({f['names_recruiting'].lower()}), reading them as two of the {f['total']}, as "
                         "the page does ('모두의 챌린지 내 ‘뷰티’와 ‘플랫폼’ 분야')", kind=cl.FINDING,
                         interval=(f["unnamed_at_least"], f["unnamed_at_least"])))
     out.append(cl.Check("window-days", "Days to apply, both ends counted", "", "days", float(w["days"]),
@@ -204,20 +205,25 @@ def kvmcc(figs: pd.DataFrame) -> dict:
     }
 
 
+def pass_text(k: dict) -> str:
+    """The share of trainees certified, at the digits the rounded counts allow ('44–57 %')."""
+    return f"{cl.estimate(100 * k['pass_rate'], 100 * k['pass_low'], 100 * k['pass_high'])} %"
+
+
 def funnel_frame(k: dict) -> pd.DataFrame:
     return pd.DataFrame([
         {"label": "Applicants|number not printed", "amount": 0.0, "text": "not printed", "kind": NOT_PRINTED},
         {"label": f"Trainees, by document screening|{k['trainees_printed']}", "amount": k["trainees"],
          "text": f"about {k['trainees']:.0f}", "kind": PRINTED},
         {"label": f"Certified after {k['stages']} exams|{k['certified_printed']}", "amount": k["certified"],
-         "text": f"about {k['certified']:.0f} ({k['pass_rate']:.0%} of trainees)", "kind": PRINTED},
+         "text": f"about {k['certified']:.0f} ({pass_text(k)} of trainees)", "kind": PRINTED},
     ])
 
 
 def describe_funnel(k: dict) -> str:
     return (f"Cohort 2 of KVMCC: applicants (not printed), about {k['trainees']:.0f} trainees selected by document "
             f"screening, about {k['certified']:.0f} certified after a {k['stages']}-stage exam: "
-            f"{k['pass_rate']:.0%} of trainees (between {k['pass_low']:.0%} and {k['pass_high']:.0%} given the rounding).")
+            f"{pass_text(k)} of trainees, given the rounding of both figures.")
 
 
 def kvmcc_checks(figs: pd.DataFrame, paths: pd.DataFrame, events: pd.DataFrame) -> list[cl.Check]:

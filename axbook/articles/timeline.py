@@ -13,7 +13,7 @@ from axbook.language.dates import date_text, when
 
 PAGE = "page"  # the as_of value that means "the day the page reports"
 # Short names for the timeline's rows (the headlines are too long for an axis).
-ARTICLE_NAMES = {"ai-gap": "AI-adoption gap", "power-equipment": "Power equipment", "challenge": "모두의 챌린지",
+ARTICLE_NAMES = {"ai-gap": "AI-adoption gap", "power-equipment": "Power equipment", "challenge": "Everyone's Challenge",
                  "kibo-court": "KIBO and the court", "kvmcc": "KVMCC"}
 
 

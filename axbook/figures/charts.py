@@ -443,6 +443,12 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
     return alt.layer(days, months, lines, *labels).properties(width=WIDTH - 170, height=alt.Step(36))
 
 
+# None of the colours that mean printed, computed or outside elsewhere in the book (KIND_COLOURS). "opens" is a
+# darker Okabe-Ito reddish purple: its white day number keeps 4.5:1 in both drawings.
+CALENDAR_COLOURS = {"the page's news day": theme.OKABE_ITO["yellow"], "opens": "#A4508A",
+                    "application window": "#ecd0e1", "closes": theme.INK, "other days": "#eeeeee"}
+
+
 def calendar(days: pd.DataFrame) -> alt.LayerChart:
     """Month grids (weeks down, weekdays across): each day coloured by ``kind``, its kind's shape in the cell's
     corner, and the day number."""
@@ -450,8 +456,7 @@ def calendar(days: pd.DataFrame) -> alt.LayerChart:
     # closing day is drawn in ink, its number white); the corner shape is drawn in that ink. Colour is never the only
     # cue: the legend shows each marked kind's colour and shape, in the order of the days; other days, unmarked,
     # are left out of it.
-    palette = {"the page's news day": theme.OKABE_ITO["orange"], "opens": theme.OKABE_ITO["blue"],
-               "application window": theme.OKABE_ITO["sky_blue"], "closes": theme.INK, "other days": "#eeeeee"}
+    palette = CALENDAR_COLOURS
     shapes = {"the page's news day": "diamond", "opens": "triangle-right", "application window": "circle",
               "closes": "square"}
     kinds = [k for k in palette if k in set(days["kind"])]

@@ -48,3 +48,7 @@ def claims_html(frame) -> str:
 
 def findings_html(frame) -> str:
     return ledgers.findings_html(frame, chapters=True)
+
+
+def not_said_html(frame) -> str:
+    return ledgers.not_said_html(frame, chapters=True)

@@ -228,9 +228,16 @@ def findings_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
                   "axbook-findings")
 
 
-def not_said_html(frame: pd.DataFrame) -> str:
+def not_said_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
+    def where(r) -> str:
+        if not chapters:
+            return ""
+        number = [c.doc for c in CHAPTERS].index(r.doc) + 1
+        href = escape(f"{r.doc}.html#{anchor(r.claim_id)}", quote=True)
+        return f' (<a class="reference internal" href="{href}">Chapter {number}</a>)'
+
     items = [f'<li id="{escape(anchor(r.claim_id), quote=True)}"><strong>{escape(r.statement)}</strong>: '
-             f"{escape(r.recomputed)}.</li>" for r in frame[frame["kind"] == cl.NOT_SAID].itertuples()]
+             f"{escape(r.recomputed)}{where(r)}.</li>" for r in frame[frame["kind"] == cl.NOT_SAID].itertuples()]
     return f'<ul class="axbook-not-said">{"".join(items) or "<li>Nothing listed yet.</li>"}</ul>'
 
 

@@ -218,7 +218,8 @@ def test_the_calendar_colours_each_kind_from_one_palette_its_legend_in_the_order
     cells, corners, numbers = spec["spec"]["layer"]
     scale = cells["encoding"]["color"]["scale"]
     assert scale == {"domain": ["the page's news day", "opens", "application window", "closes", "other days"],
-                     "range": [ORANGE, BLUE, SKY, theme.INK, "#eeeeee"]}
+                     "range": list(charts.CALENDAR_COLOURS.values())}
+    assert not set(charts.CALENDAR_COLOURS.values()) & set(charts.KIND_COLOURS.values())  # no colour means two things
     # Colour is not the only cue: each marked kind has a shape in the cell's corner, and the legend shows both
     # (the same domain merges the two legends; other days are unmarked and left out of it).
     shape = corners["encoding"]["shape"]
@@ -740,7 +741,7 @@ def test_the_calendar_every_layer_stated():
     assert numbers["mark"] == {"type": "text", "fontSize": theme.SMALL_PX}
     for layer in (corners, numbers):  # the day's ink: 4.5:1 on its cell
         assert layer["encoding"]["color"] == {"field": "ink", "type": "nominal", "scale": None}
-    assert next(iter(spec["datasets"].values()))[0]["ink"] == "#ffffff"  # on the blue of an opening day
+    assert next(iter(spec["datasets"].values()))[0]["ink"] == "#ffffff"  # on the purple of an opening day
     assert numbers["encoding"]["text"] == {"field": "day", "type": "quantitative"}
     for layer in (cells, corners, numbers):
         encoding = layer["encoding"]
@@ -750,7 +751,7 @@ def test_the_calendar_every_layer_stated():
         assert encoding["y"] == {"field": "week", "type": "ordinal", "title": None, "axis": None}
         assert tooltip_titles(encoding) == [("label", "Day"), ("kind", "")]
     assert cells["encoding"]["color"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["opens"],
-                                          "scale": {"domain": ["opens"], "range": [BLUE]},
+                                          "scale": {"domain": ["opens"], "range": [charts.CALENDAR_COLOURS["opens"]]},
                                           "legend": {"orient": "top", "direction": "horizontal", "columns": 2,
                                                      "labelLimit": 200, "values": ["opens"]}}
     assert corners["encoding"]["shape"] == {"field": "kind", "type": "nominal", "title": None, "sort": ["opens"],

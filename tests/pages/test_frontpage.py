@@ -63,3 +63,12 @@ def test_the_front_page_lists_items_in_order():
     articles = frontpage.articles_html()
     assert articles.startswith('<ol class="axbook-articles"><li class="axbook-article">')
     assert articles.count("</li><li ") == len(ledgers.CHAPTERS) - 1
+
+
+def test_the_front_page_lists_what_the_page_does_not_say_with_each_chapter():
+    frame = ledgers.ledger()
+    page = frontpage.not_said_html(frame)
+    silent = frame[frame["kind"] == claims.NOT_SAID]
+    links = re.findall(r'<li id="claim-([a-z0-9-]+)">.*?href="([^"]+)">Chapter (\d)</a>\)\.</li>', page)
+    assert [(cid, href) for cid, href, _ in links] == [
+        (r.claim_id, f"{r.doc}.html#claim-{r.claim_id}") for r in silent.itertuples()]

@@ -54,7 +54,8 @@ def test_the_ledger_is_published_as_csv_and_json_and_linked(pages):
     rows = list(csv.DictReader(io.StringIO((SITE / "data" / "claims.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(ledgers.ledger())
     assert (SITE / "data" / "claims.json").stat().st_size > 0
-    assert 'href="data/claims.csv"' in pages["intro"] and 'href="data/claims.json"' in pages["intro"]
+    for page in (pages["intro"], (SITE / "data-and-sources.html").read_text(encoding="utf-8")):
+        assert 'href="data/claims.csv"' in page and 'href="data/claims.json"' in page
 
 
 def test_each_chapter_opens_with_its_headline_one_english_rendering_and_its_byline(pages):
