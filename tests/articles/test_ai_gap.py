@@ -27,8 +27,9 @@ def test_chart_descriptions_state_the_data_and_its_years():
     assert ai_gap.describe_rates(rates, "group") == (
         "AI use rate by group. Large firms: 1% in 2017 to 13.5% in 2023; SMEs: 0.25% in 2017 to 4.5% in 2023.")
     gaps = ai_gap.gaps(rates)
-    assert ai_gap.describe_gaps(gaps) == ("Gaps between leader and laggard. Large firms vs SMEs in 2017: 0.75 points, "
-                                          "about 4 times; Large firms vs SMEs in 2023: 9 points, about 3 times.")
+    assert ai_gap.describe_gaps(gaps) == (  # every derived figure at the digits its printed inputs allow
+        "Gaps between leader and laggard. Large firms vs SMEs in 2017: 0.69–0.81 points, 4 times; Large firms vs SMEs "
+        "in 2023: 9 points, 3.0 times.")
 
 
 def test_claims_ledger_of_chapter_one():

@@ -36,6 +36,7 @@ from helpers import (
 )
 
 from axbook.data import descriptor
+from axbook.pages import claimreview
 from axbook.paths import ADDRESS_ENV, ROOT
 from axbook.site import build, toc
 
@@ -187,7 +188,8 @@ def test_no_file_from_outside_the_repository_is_published(repo):
     published = {p.name for p in (repo / "_build").rglob("*") if p.is_file()}
     assert "hostname" not in published
     data_files = sorted(p.name for p in (repo / "_build" / "html" / "data").iterdir())
-    listed = sorted(["datapackage.yaml", *(r["path"] for r in descriptor.load(repo / "data")["resources"])])
+    listed = sorted(["datapackage.yaml", *(r["path"] for r in descriptor.load(repo / "data")["resources"]),
+                     *claimreview.LEDGER_FILES])  # the data package, and the ledger written from it
     assert data_files == listed
 
 
