@@ -21,3 +21,20 @@ def test_the_scripts_under_static_are_the_chart_script_and_the_library_it_loads(
         "axbook-charts.js", "vendor/vega-bundle.min.js"]
     script = (ROOT / "_static" / "axbook-charts.js").read_text(encoding="utf-8")
     assert 'replace(/axbook-charts\\.js(\\?.*)?$/, "vendor/vega-bundle.min.js")' in script
+
+
+def test_every_verdict_has_a_legible_colour_in_both_modes():
+    """Each verdict class the ledgers write is coloured, at 4.5:1 on the light page and on pydata's dark one."""
+    import re
+
+    from axbook.checks import claims
+    from axbook.figures.theme import contrast
+    from axbook.pages import ledgers
+
+    css = (ROOT / "_static" / "book.css").read_text(encoding="utf-8")
+    for verdict in claims.VERDICTS:
+        name = ledgers.verdict_class(verdict)
+        light = re.search(rf"^\.{name} {{ color: (#[0-9a-f]{{6}});", css, re.M)
+        dark = re.search(rf'^html\[data-theme="dark"\] \.{name} {{ color: (#[0-9a-f]{{6}}); }}', css, re.M)
+        assert light and dark, verdict
+        assert contrast(light.group(1), "#ffffff") >= 4.5 and contrast(dark.group(1), "#121212") >= 4.5, verdict
