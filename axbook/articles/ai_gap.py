@@ -81,9 +81,12 @@ def _gap(g: pd.DataFrame, dimension: str, year: int) -> dict:
     return g[(g["dimension"] == dimension) & (g["year"] == year)].iloc[0].to_dict()
 
 
-def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> list[cl.Check]:
-    """Each printed claim of the article, recomputed from the printed rates."""
+def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame,
+           context: pd.DataFrame | None = None) -> list[cl.Check]:
+    """Each printed claim of the article, recomputed from the printed rates; ``context``: the official survey
+    figures the book holds, set beside the page's where they measure the same thing."""
     g = gaps(rates)
+    shown = rates.set_index(["group", "year"])["value_printed"]  # '1.0', as the page prints it
     size17, size23 = _gap(g, "firm_size", FIRST), _gap(g, "firm_size", LAST)
     region23 = _gap(g, "region", LAST)
     mfg23 = rates.query("group == 'Manufacturing' and year == @LAST")["value"].iloc[0]
@@ -99,41 +102,65 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame) -> li
                      f"{FIRST} gap ({size17['gap_pp']:g} → {gap17_printed:g}) is the step that turns "
                      f"{from_rates:.0f} into {gap23_printed / gap17_printed:.0f}")
     not_important = smart.set_index("indicator").loc["innovation_not_important", "value"]
-    region_ratio = (region23["ratio"], f"{region23['leader_value']:g}% ÷ {region23['laggard_value']:g}% "
-                                       f"= {region23['ratio']:.3f}")
-    mfg_rate = (float(mfg23), f"body text: manufacturing {LAST} = {mfg23:g}%")
+    region17 = _gap(g, "region", FIRST)
+    region_ratio = (region23["ratio"], f"{shown[region23['leader'], LAST]}% ÷ {shown[region23['laggard'], LAST]}% "
+                                       f"= {region23['ratio']:.2f} ({region23['ratio_text']} with the rates' rounding). "
+                                       f"The page says the gap widened (벌어졌다) to it: in {FIRST} the same ratio was "
+                                       f"{shown[region17['leader'], FIRST]} ÷ {shown[region17['laggard'], FIRST]} = "
+                                       f"{region17['ratio']:g} ({region17['ratio_text']}), so a widening of the ratio "
+                                       f"cannot be shown; in percentage points it grew from {region17['gap_pp']:.1f} to "
+                                       f"{region23['gap_pp']:.1f}")
+    mfg_rate = (float(mfg23), f"body text: manufacturing {LAST} = {shown['Manufacturing', LAST]}%")
     rows = {
         "size-gap-multiple": (from_rates, multiple_text),
         "size-gap-multiple-body": (from_rates, multiple_text),
-        "size-gap-2017": (size17["gap_pp"], f"{size17['leader_value']:g}% − {size17['laggard_value']:g}% "
-                          f"= {size17['gap_pp']:.2f} pp"),
-        "size-gap-2023": (size23["gap_pp"], f"{size23['leader_value']:g}% − {size23['laggard_value']:g}% "
-                          f"= {size23['gap_pp']:.2f} pp"),
-        "period-years": (float(LAST - FIRST), f"{LAST} − {FIRST} = {LAST - FIRST} years"),
+        "size-gap-2017": (size17["gap_pp"], f"{shown[size17['leader'], FIRST]}% − {shown[size17['laggard'], FIRST]}% "
+                          f"= {size17['gap_pp']:g} pp" + _allowing(size17['gap_text'])),
+        "size-gap-2023": (size23["gap_pp"], f"{shown[size23['leader'], LAST]}% − {shown[size23['laggard'], LAST]}% "
+                          f"= {size23['gap_pp']:.1f} pp" + _allowing(size23['gap_text'])),
+        "period-years": (float(LAST - FIRST), f"{LAST} − {FIRST} = {LAST - FIRST} years; the newest figure is for "
+                                              f"{LAST} ('{LAST}년 현재'), so the six years end in {LAST}, not at the "
+                                              "edition"),
         "region-ratio": region_ratio,
         "region-ratio-deck": region_ratio,
         "mfg-rate-deck": mfg_rate,
         "lede-mfg-rate": mfg_rate,
-        "lede-svc-rate": (float(svc23), f"body text: services {LAST} = {svc23:g}%"),
+        "lede-svc-rate": (float(svc23), f"body text: services {LAST} = {shown['Services', LAST]}%"),
         "lede-region-ratio": region_ratio,
-        "not-important-share": (None, "no underlying survey table on the page or in the book's sources"),
-        "not-important-6-in-10": (None, f"consistent with the deck's {not_important:g}% (= {not_important / 10:g} "
-                                        "in 10), but that figure itself cannot be checked"),
+        "not-important-share": (None, "the page names no survey for it. " + official_importance(context)),
+        "not-important-6-in-10": (not_important / 10, f"the deck's {not_important:g}% is {not_important / 10:g} in "
+                                                      "10: six or more (이상); the 64% itself cannot be checked"),
     }
     intervals = {"size-gap-multiple": (low, high), "size-gap-multiple-body": (low, high)}
-    page_claims = [
+    page_claims = [  # the 6-in-10 holds against the deck's 64%: six *or more* in 10
         cl.Check(cid, by_id.loc[cid, "statement_en"], printed[cid], by_id.loc[cid, "unit"], *rows[cid],
                  part=by_id.loc[cid, "part"], interval=intervals.get(cid))
         for cid in by_id.index
     ]
     return page_claims + findings(rates) + [
-        cl.Check("importance-question", "What the 64% answered", "", "", None,
-                 "a question about 스마트제조혁신 (smart-manufacturing innovation), not about AX; the headline's "
-                 "'AX 중요' 인식도 낮아 (awareness that AX matters is low) rests on it", kind=cl.NOT_SAID),
+        cl.Check("importance-question", "The survey behind the 64%, its base, question and answer scale", "", "",
+                 None, "the page gives only its topic, 스마트제조혁신 (smart-manufacturing innovation), which the "
+                 "headline ('AX 중요' 인식도 낮아) and the lede turn into a statement about AX", kind=cl.NOT_SAID),
         cl.Check("survey-unnamed", "Which survey the rates come from, who was asked and what counted as using AI",
-                 "", "", None, "the page names the presenter and her deck, not the survey or its base",
+                 "", "", None, "the page names the presenter and her presentation (자료), not the survey or its base",
                  kind=cl.NOT_SAID),
     ]
+
+
+def _allowing(text: str) -> str:
+    """The interval the rates' rounding allows, when it is one (a single figure adds nothing to the sum)."""
+    return f" ({text} with the rates' rounding)" if "–" in text else ""
+
+
+def official_importance(context: pd.DataFrame | None) -> str:
+    """The first official smart-manufacturing survey's own importance figure, when the book holds it."""
+    held = None if context is None else context.query("indicator == 'innovation_important'")
+    if held is None or held.empty:
+        return "The book holds no official figure to set beside it."
+    r = held.iloc[0]
+    return (f"The first official 스마트제조혁신 실태조사 ({r['year']} data) found {r['value_printed']}% of all firms "
+            "rating smart-manufacturing innovation important: another population and question, so it neither "
+            "confirms nor contradicts the deck")
 
 
 def rate_ratio(rates: pd.DataFrame, year: int) -> tuple[float, float, float]:
@@ -184,6 +211,7 @@ def projection(rates: pd.DataFrame, dimension: str, horizon: int) -> pd.DataFram
     compound: the same annual growth rate as in the observed period.
     """
     rows = []
+    shown = rates.set_index(["group", "year"])["value_printed"]
     for rec in wide(rates).query("dimension == @dimension").to_dict("records"):
         per_year_pp = rec["change_pp"] / (LAST - FIRST)
         for year in range(FIRST, horizon + 1):
@@ -199,17 +227,20 @@ def projection(rates: pd.DataFrame, dimension: str, horizon: int) -> pd.DataFram
                     value = rec["last"] * (1 + rec["annual_growth"]) ** (year - LAST)
                 rows.append({"group": rec["group"], "group_ko": rec["group_ko"], "year": year,
                              "method": method, "value": min(value, 100.0), "capped": value > 100,
-                             "observed": observed})
+                             "observed": observed,
+                             # observed points as printed ('0.25%'); an assumption's result to one decimal
+                             "value_label": f"{shown[rec['group'], year]}%" if observed else f"{min(value, 100.0):.1f}%"})
     return pd.DataFrame(rows)
 
 
 # --- figures' data and text descriptions (alternative text is written from the data, never typed) ---
 
-RESIDUAL_LABEL = "Residual: other methods, mostly 'manual entry' (computed, not printed)"
+RESIDUAL_LABEL = "Residual: other methods, mostly 'manual entry' (computed, not printed; assumes one base)"
 
 
 def describe_rates(rates: pd.DataFrame, label: str) -> str:
-    parts = [f"{r[label]}: {r['first']:g}% in {FIRST} to {r['last']:g}% in {LAST}"
+    shown = rates.set_index(["group", "year"])["value_printed"]  # as printed: '1.0%', not '1%'
+    parts = [f"{r[label]}: {shown[r['group'], FIRST]}% in {FIRST} to {shown[r['group'], LAST]}% in {LAST}"
              for r in wide(rates).to_dict("records")]
     return "AI use rate by group. " + "; ".join(parts) + "."
 
@@ -270,14 +301,14 @@ def collection_with_residual(smart: pd.DataFrame) -> pd.DataFrame:
     printed = sm.loc[["data_realtime_automatic", "data_not_collected"]]
     rows = [{"label": f"{r.label_en} ({r.label_ko}): {r.value_printed}%", "value": r.value, "text": f"{r.value_printed}%"}
             for r in printed.itertuples()]
-    rest = 100 - printed["value"].sum()
-    rows.append({"label": RESIDUAL_LABEL, "value": rest, "text": f"{rest:.1f}%"})
+    rest = cl.bounds(lambda a, b: 100 - a - b, *printed["value_printed"])
+    rows.append({"label": RESIDUAL_LABEL, "value": rest[0], "text": f"{cl.estimate(*rest)}%"})
     return pd.DataFrame(rows).assign(order=range(len(rows)))
 
 
 def describe_collection(collection: pd.DataFrame) -> str:
-    return "How manufacturing data is collected: " + "; ".join(
-        f"{r.label}: {r.text}" for r in collection.itertuples()) + "."
+    return ("How manufacturing data is collected, if both printed shares are of the same firms: " + "; ".join(
+        f"{r.label.split(': ')[0]}: {r.text}" for r in collection.itertuples()) + ".")
 
 
 def context_ai_use(context: pd.DataFrame, surveys: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

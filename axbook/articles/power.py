@@ -109,6 +109,7 @@ def deals_frame(deals: pd.DataFrame, figs: pd.DataFrame, rate: float, context: p
         figs, "gaon-lscus-busduct", "cumulative_supply_krw")
     engines, capacity = figure(figs, "hdms-aeg-maintenance", "engines_covered"), figure(
         figs, "hhi-aeg-generation", "plant_capacity")
+    until = figure(figs, "gaon-lscus-busduct", "supply_until_year")
     company = deals.set_index("deal_id")
     hhi_value = _press(context).loc["contract_value"]
     rows = [
@@ -116,7 +117,7 @@ def deals_frame(deals: pd.DataFrame, figs: pd.DataFrame, rate: float, context: p
          f"{printed(ls_krw)} ({printed(ls_usd)})", PRINTED),
         ("gaon-lscus-busduct", "Gaon Cable: busducts, this year", in_base(first)[1] / KRW_BN,
          f"올해 {printed(first)}", PRINTED),
-        ("gaon-lscus-busduct", "Gaon Cable: busducts, total to the end", in_base(total)[1] / KRW_BN,
+        ("gaon-lscus-busduct", f"Gaon Cable: busducts, cumulative to {until['value_printed']}", in_base(total)[1] / KRW_BN,
          printed(total), PRINTED),
         ("hhi-aeg-generation", "HD Hyundai Heavy Ind.: generating plant", float(hhi_value["value"]),
          f"{printed(capacity)}; value from an outside report", OUTSIDE_SECONDARY),
@@ -341,6 +342,14 @@ def _outside_rate(context: pd.DataFrame, sources: pd.DataFrame, edition_year: in
     return None if rates.empty else rates.sort_values("group").iloc[-1]
 
 
+def _outside(press: pd.DataFrame, indicator: str) -> float | None:
+    return float(press.loc[indicator, "value"]) if indicator in press.index else None
+
+
+def _quoted(press: pd.DataFrame, indicator: str) -> str:
+    return press.loc[indicator, "value_printed"] if indicator in press.index else "?"
+
+
 def _rate_day(group: str) -> str:
     """'Opening rate 2026-03-19' -> '19 March 2026'."""
     day = re.search(r"\d{4}-\d{2}-\d{2}", group)
@@ -399,17 +408,19 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
                  total["value_printed"], "조원", None,
                  "a forecast hedged both ways (최대 … 이상); the page gives no yearly plan to add up", "body"),
         cl.Check("engine-class", f"{printed(rating)} (20 MW-class) engines in a {printed(capacity)} plant",
-                 rating["value_printed"], "MW", None,
-                 f"if the {e['engines']} engines under maintenance are the whole plant, each is "
+                 rating["value_printed"], "MW", _outside(hhi, "engine_unit_class"),
+                 f"an outside report ({press['publisher']}) gives a plant 'based on "
+                 f"{_quoted(hhi, 'engine_unit_class')}MW HiMSEN engines'. If the {e['engines']} engines under "
+                 f"maintenance are the whole plant, each is "
                  f"{approx(cl.bounds(lambda c: c / e['engines'], capacity['value_printed']))} MW, which fits a "
-                 "20 MW class; the page does not say they are", "body"),
+                 "20 MW class; the page does not say they are", "body", outside=press["publisher"]),
         cl.Check("hhi-capacity-outside", f"HD Hyundai Heavy Industries' plant is {printed(capacity)}",
                  capacity["value_printed"], "MW", float(hhi.loc["contract_capacity", "value"]),
-                 f"an outside report dated {dates.date_text(date.fromisoformat(published))} ({press['publisher']}) gives "
+                 f"an outside report dated {dates.date_text(date.fromisoformat(published))}, by {press['publisher']}, gives "
                  f"{hhi.loc['contract_capacity', 'value_printed']} MW", "body", outside=press["publisher"]),
         cl.Check("hhi-april", f"HD Hyundai Heavy Industries signed in {printed(signed)} (last April)",
                  signed["value_printed"], "월", None if signed_month is None else float(signed_month),
-                 f"the outside report of the signing ({press['publisher']}) is dated "
+                 f"the outside report of the signing, by {press['publisher']}, is dated "
                  f"{dates.date_text(date.fromisoformat(published))}", "body",
                  outside=press["publisher"]),
         cl.Check("dozens-of-sites", "Busducts go to 수십 곳 (dozens of) AI data centres", "수십", "곳", None,
@@ -418,11 +429,13 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
                  busduct["multiple"][0],
                  f"{total['value_printed']}조 ÷ {first['value_printed']}억 = {busduct['multiple'][0]:g}; with both "
                  "figures rounded as printed", kind=cl.FINDING, interval=busduct["multiple"][1:]),
-        cl.Check("busduct-growth", f"The yearly growth that takes {printed(first)} to {printed(total)} in "
-                 f"{terms['years']} years", "", "% a year", busduct["growth_pct"][0],
-                 f"F × ((1+g)^{terms['years']} − 1)/g = T, solved for g, at every F and T the printed figures allow",
+        cl.Check("busduct-growth", f"The steady yearly growth that takes {printed(first)} to a cumulative "
+                 f"{printed(total)} in {terms['years']} years ({terms['years'] - 1} steps of growth)", "", "% a year",
+                 busduct["growth_pct"][0],
+                 f"F × ((1+g)^{terms['years']} − 1)/g = T, solved for g, at every F and T the printed figures allow "
+                 "(reading 4조 as rounded, 3.5–4.5조: the page's 최대 … 이상 hedges it both ways)",
                  kind=cl.FINDING, interval=busduct["growth_pct"][1:]),
-        cl.Check("busduct-vs-ls", f"The busduct ceiling against LS Electric's {printed(body)}", "", "times",
+        cl.Check("busduct-vs-ls", f"The busduct total against LS Electric's {printed(body)}", "", "times",
                  busduct["times_ls"][0], f"{total['value_printed']}조 ÷ {body['value_printed']}억, both as rounded",
                  kind=cl.FINDING, interval=busduct["times_ls"][1:]),
         cl.Check("implied-rate", f"The won-dollar rate of {printed(usd)} = {printed(body)}", "", "won per dollar",
@@ -436,7 +449,7 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
                  f"colocation capacity, {shares_['colocation_year']} (JLL)", "", "%", shares_["plant_share_colocation"][0],
                  f"{capacity['value_printed']} MW ÷ {shares_['colocation_printed']} GW", kind=cl.FINDING,
                  interval=shares_["plant_share_colocation"][1:]),
-        cl.Check("busduct-share-investment", "The busduct ceiling against JLL's forecast of North American "
+        cl.Check("busduct-share-investment", "The busduct total against JLL's forecast of North American "
                  f"data-centre investment, {shares_['investment_period']}", "", "%",
                  shares_["busduct_share_investment"][0],
                  f"{printed(total)} at the page's implied rate ÷ ${shares_['investment_printed']} trillion, every figure as "
@@ -451,7 +464,7 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
                  "it is an agreement (업무협약) under which both sides plan long-term upkeep and operation; "
                  "no amount is printed", kind=cl.NOT_SAID),
         cl.Check("busduct-currency", "Which year 'this year' is, and which currency the busduct contract is in",
-                 "", "", None, "the won ceiling may convert a dollar contract at a rate the page does not give",
+                 "", "", None, "the won total may convert a dollar contract at a rate the page does not give",
                  kind=cl.NOT_SAID),
         cl.Check("engines-whole-plant", f"Whether the {e['engines']} maintained engines are the whole "
                  f"{printed(capacity)} plant", "", "", None,

@@ -109,7 +109,7 @@ def challenge_checks(figs: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame, w
     out = []
     for r in t.itertuples():
         out.append(cl.Check(f"{r.track}-demand-count", f"{r.track.capitalize()} track: '{r.demand_printed}개 대기업' "
-                            "(large firms), named with '등' (and others)", str(r.demand_printed), "개",
+                            f"({r.demand_printed} large firms), each named", str(r.demand_printed), "개",
                             float(r.demand_listed), f"{r.demand_listed} named: {r.demand_names}", "body"))
     out.append(cl.Check("fields-count", f"'{f['total']}개 분야' (fields), of which it names {f['names_with_count']}",
                         str(f["total"]), "개", None,
@@ -124,6 +124,10 @@ def challenge_checks(figs: pd.DataFrame, named: pd.DataFrame, t: pd.DataFrame, w
                             f"receive at up to {r.cap_eok:g}억원 each", "", "₩{}bn", r.envelope_bn,
                             f"{r.firms} × {r.cap_eok:g}억원 = {r.envelope_eok:g}억원; a ceiling, not a budget",
                             kind=cl.FINDING, interval=(r.envelope_bn, r.envelope_bn)))
+    out.append(cl.Check("challenge-envelope-total", "Both tracks together: the most their firms can receive", "",
+                        "₩{}bn", float(t["envelope_bn"].sum()),
+                        " + ".join(f"{v:g}억원" for v in t["envelope_eok"]) + f" = {t['envelope_eok'].sum():g}억원",
+                        kind=cl.FINDING, interval=(float(t["envelope_bn"].sum()),) * 2))
     out.append(cl.Check("fields-unnamed", f"Fields of the {f['total']} the page does not name", "", "",
                         float(f["unnamed_at_least"]),
                         f"{f['total']} − {f['named_with_count']} named where counted − {f['named_recruiting']} "
@@ -171,10 +175,10 @@ def kibo_checks(conditions: pd.DataFrame) -> list[cl.Check]:
     return [
         cl.Check("busan-ma", "KIBO supports M&A for technology SMEs in Busan (headline)", "", "", None,
                  "the article gives it one sentence, with no amount, partner or number of firms", "headline"),
-        cl.Check("repayment-once", f"A condition: the repayment plan carried out '{repayment['value_printed']}"
-                 f"{repayment['unit_printed']}' (at least once)", repayment["value_printed"], repayment["unit_printed"],
-                 None, "a rule of the guarantee, not a figure to recompute; the page lists the conditions with '등' "
-                 "(and others), so the list may be incomplete", "body"),
+        cl.Check("conditions-complete", "Whether the guarantee's conditions are all listed", "", "", None,
+                 "the page lists them with '등' (and others), among them the repayment plan carried out "
+                 f"'{repayment['value_printed']}{repayment['unit_printed']}' (at least once): a rule of the "
+                 "guarantee, not a figure to check", kind=cl.NOT_SAID),
         cl.Check("how-many-firms", "How many firms the court will recommend, and how much KIBO will guarantee", "",
                  "", None, "no number of firms, no amount and no time frame", kind=cl.NOT_SAID),
         cl.Check("busan-details", "What the Busan M&A support consists of", "", "", None,
@@ -232,8 +236,8 @@ def kvmcc_checks(figs: pd.DataFrame, paths: pd.DataFrame, events: pd.DataFrame) 
     deadlines = events.query("article_id == 'kvmcc' and deadline").set_index("event")["date"]
     deck, body = deadlines["Applications close (deck)"], deadlines["Applications close"]
     return [
-        cl.Check("first-in-korea", "'국내 최초' (the first in Korea) venture-specific certification", "", "",
-                 None, "the page gives no source for the claim", "deck"),
+        cl.Check("first-in-korea", "The first venture-specific certification in Korea: '국내 첫' (deck) and "
+                 "'국내 최초' (lede)", "", "", None, "the page gives no source for the claim", "deck"),
         cl.Check("deadline", "'내달 10일' (deck) and '6월 10일' (body) are the same day", "10", "일",
                  float(deck.day) if deck == body else None,
                  f"deck: {dates.date_text(deck)}; body: {dates.date_text(body)} (for an edition of May {body.year})",

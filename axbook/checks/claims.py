@@ -77,6 +77,7 @@ def verdict(printed: str, computed: float | None, interval: tuple[float, float] 
     computed figure comes from an outside report, not from the page."""
     if computed is None:
         return CANNOT_BE_CHECKED
+    computed = float(computed)  # a NumPy scalar's repr is not a number
     agrees, rounded = DOES_NOT_HOLD, HOLDS_AFTER_ROUNDING
     if Decimal(repr(computed)) == Decimal(printed.strip()):
         agrees = HOLDS
@@ -131,8 +132,10 @@ def _text(number: Decimal, trim: bool = False) -> str:
 
 
 def supported_step(low: float, high: float) -> int | None:
-    """The exponent of the finest rounding at which every value from ``low`` to ``high`` prints the same,
-    when that rounding step is at most a quarter of the figure (else None: the interval must be printed)."""
+    """The exponent of the finest rounding at which every value from ``low`` to ``high`` prints the same, when
+    that step is at most a quarter of the figure and at most five times the interval's width (else None: the
+    interval must be printed). The second bound keeps a single figure from hiding what the inputs do tell:
+    61.1–62.7 all print as 60, which is further from every one of them than their own spread."""
     top = max(abs(low), abs(high))
     if top == 0:
         return 0
@@ -141,14 +144,15 @@ def supported_step(low: float, high: float) -> int | None:
     for exponent in range(start, math.floor(math.log10(top)) + 2):
         figure = _rounded(low, exponent)
         if figure == _rounded(high, exponent):
-            return exponent if figure and 4 * Decimal(1).scaleb(exponent) <= abs(figure) else None
+            step = Decimal(1).scaleb(exponent)
+            return exponent if figure and 4 * step <= abs(figure) and step <= 5 * Decimal(repr(width)) else None
     return None
 
 
 def estimate(value: float, low: float, high: float) -> str:
     """A derived figure at the precision its inputs allow: one number when every value in [low, high] prints
-    as that number (its rounding step at most a quarter of it), else the interval, its ends rounded outwards
-    at the second significant digit of its width ('150–185'). An exact figure (low == high) prints as itself."""
+    as that number (``supported_step``), else the interval, its ends rounded outwards at the second significant
+    digit of its width ('150–185'). An exact figure (low == high) prints as itself."""
     if low == high:
         return _text(Decimal(repr(value)), trim=True)
     exponent = supported_step(low, high)

@@ -255,7 +255,7 @@ def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: i
                        bind=alt.binding_radio(options=["linear", "compound"],
                                               labels=["same pp rise per year", "same growth rate per year"],
                                               name="Assumption "))
-    shown = frame.assign(value_label=frame["value"].round(1).astype(str) + "%")
+    shown = frame if "value_label" in frame else frame.assign(value_label=frame["value"].map(lambda v: f"{v:.1f}%"))
     base = alt.Chart(shown).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(domain=[int(frame["year"].min()), int(frame["year"].max())])),

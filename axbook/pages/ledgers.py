@@ -38,7 +38,8 @@ def _edition_year(d: Path) -> int:
 def _ai_gap(d: Path) -> list[cl.Check]:
     from axbook.articles import ai_gap
 
-    return ai_gap.checks(tables.load("ai_use_rate", d), tables.load("claims", d), tables.load("smart_manufacturing", d))
+    return ai_gap.checks(tables.load("ai_use_rate", d), tables.load("claims", d), tables.load("smart_manufacturing", d),
+                         tables.load("context_indicators", d))
 
 
 def _by_id(checks: list[cl.Check]) -> dict[str, cl.Check]:
@@ -69,9 +70,10 @@ def _power_finding(d: Path) -> str:
     terms = power.busduct_terms(figs, _edition_year(d))
     found = _by_id(_power(d))
     return (f"Gaon Cable's busduct total ({terms['total_printed']}) is {terms['total_bn'] / terms['first_bn']:g} times "
-            f"this year's {terms['first_printed']} ({found['busduct-multiple'].figure} with both figures rounded): "
-            f"supply would have to grow {found['busduct-growth'].figure} for {terms['years']} years. Every deal "
-            "is in the United States, though the headline says North America (북미).")
+            f"this year's {terms['first_printed']} ({found['busduct-multiple'].figure} with both figures read as "
+            f"rounded): growing at a steady rate, supply would have to rise {found['busduct-growth'].figure} to reach "
+            f"it by {terms['last_year']}. Every buyer and site the page names is in the United States, though the "
+            "headline says North America (북미).")
 
 
 def _challenge(d: Path) -> list[cl.Check]:
@@ -224,6 +226,8 @@ def findings_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
         link = _chapter_cell(r.doc, r.claim_id) if chapters else ""
         rows.append(f'<tr id="{escape(anchor(r.claim_id), quote=True)}"><td>{escape(r.statement)}</td>'
                     f"<td>{escape(r.figure)}</td><td>{escape(r.recomputed)}</td>{link}</tr>")
+    if not rows:
+        return '<p class="axbook-none">None: the book works out no figure from this article.</p>'
     return _table(["finding", "the book's figure", "how"] + (["chapter"] if chapters else []), rows,
                   "axbook-findings")
 

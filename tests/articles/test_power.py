@@ -97,7 +97,7 @@ def test_claims_ledger_of_chapter_two(figs, context):
         "ls-usd-krw": claims.MATCHES_OUTSIDE,  # at the 2026 market rate, not recomputable from the page
         "busduct-term": claims.HOLDS,
         "busduct-total": claims.CANNOT_BE_CHECKED,
-        "engine-class": claims.CANNOT_BE_CHECKED,
+        "engine-class": claims.MATCHES_OUTSIDE,  # '20MW HiMSEN engines' in the outside report
         "hhi-capacity-outside": claims.MATCHES_OUTSIDE,
         "hhi-april": claims.MATCHES_OUTSIDE,
         "dozens-of-sites": claims.CANNOT_BE_CHECKED,

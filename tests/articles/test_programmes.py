@@ -107,10 +107,11 @@ def test_ledgers_of_chapters_three_to_five(events):
         "beauty-demand-count": claims.HOLDS, "platform-demand-count": claims.HOLDS,
         "fields-count": claims.CANNOT_BE_CHECKED, "window-close": claims.CANNOT_BE_CHECKED}
     assert {c.claim_id: c.figure for c in ch if c.kind == claims.FINDING} == {
-        "beauty-envelope": "₩1.5bn", "platform-envelope": "₩1bn", "fields-unnamed": "4", "window-days": "21 days"}
+        "beauty-envelope": "₩1.5bn", "platform-envelope": "₩1bn", "challenge-envelope-total": "₩2.5bn",
+        "fields-unnamed": "4", "window-days": "21 days"}
     kibo = programmes.kibo_checks(tables.load("kibo_eligibility"))
     assert {c.claim_id: (c.kind, c.verdict) for c in kibo} == {
-        "busan-ma": (claims.CLAIM, claims.CANNOT_BE_CHECKED), "repayment-once": (claims.CLAIM, claims.CANNOT_BE_CHECKED),
+        "busan-ma": (claims.CLAIM, claims.CANNOT_BE_CHECKED), "conditions-complete": (claims.NOT_SAID, ""),
         "how-many-firms": (claims.NOT_SAID, ""), "busan-details": (claims.NOT_SAID, ""),
         "agreement-term": (claims.NOT_SAID, "")}
     kv_checks = programmes.kvmcc_checks(tables.load("kvmcc_figures"), tables.load("kvmcc_paths"), events)

@@ -92,8 +92,12 @@ def test_every_verdict_has_its_rule_and_the_scale_is_in_order():
     (200.0, 151.0, 249.0, "151–249"),        # all print 200 at a step of 100, but 100 > 200 / 4
     (15.0, 15.0, 15.0, "15"),                 # exact: printed as itself
     (2.5, 2.5, 2.5, "2.5"),
-    (0.5, 0.495, 0.505, "0.5"),               # 0.50 and 0.51 differ at 0.01; both print 0.5 at 0.1
+    (0.5, 0.495, 0.505, "0.495–0.505"),       # both print 0.5, but a step of 0.1 is ten times their spread
+    (3.4, 3.392, 3.417, "3.4"),               # a step of 0.1 is four times their spread
     (0.3, 0.24, 0.36, "0.24–0.36"),          # 0 at a step of 1 is no figure
+    (61.9, 61.1, 62.7, "61.1–62.7"),          # all print 60, but a step of 10 hides a spread of 1.6
+    (9.0, 8.9, 9.1, "8.9–9.1"),               # 9 at a step of 1 claims less than the inputs tell
+    (3.4, 3.39, 3.42, "3.4"),
 ])
 def test_a_derived_figure_prints_the_digits_its_interval_supports(value, low, high, text):
     assert claims.estimate(value, low, high) == text

@@ -18,8 +18,9 @@ def test_each_chapter_finding_is_computed_from_the_data():
         "of rates.")
     assert findings["chapters/02-power-equipment"] == (
         "Gaon Cable's busduct total (최대 4조원 이상) is 80 times this year's 약 500억원 (63–100 times with both "
-        "figures rounded): supply would have to grow 149–185 % a year for 5 years. Every deal is in the United "
-        "States, though the headline says North America (북미).")
+        "figures read as rounded): growing at a steady rate, supply would have to rise 149–185 % a year to reach it "
+        "by 2030. Every buyer and site the page names is in the United States, though the headline says North "
+        "America (북미).")
     assert findings["chapters/03-everyones-challenge"] == (
         "Each of the 25 start-ups to be selected can get up to 1억원 (₩100 million) of collaboration funding: "
         "₩2.5bn at most for both tracks together. Applications are open for 21 days.")
@@ -134,7 +135,7 @@ def test_every_finding_prints_no_more_digits_than_its_interval_supports():
             step = Decimal(1).scaleb(numbers[0].as_tuple().exponent)
             for end in (r.low, r.high):
                 assert abs(Decimal(repr(end)) - numbers[0]) <= step / 2, (r.claim_id, r.figure, r.low, r.high)
-            assert 4 * step <= numbers[0], (r.claim_id, r.figure)
+            assert 4 * step <= numbers[0] and step <= 5 * Decimal(repr(r.high - r.low)), (r.claim_id, r.figure)
         elif len(numbers) == 2:
             assert numbers[0] <= Decimal(repr(r.low)) and Decimal(repr(r.high)) <= numbers[1], (r.claim_id, r.figure)
 

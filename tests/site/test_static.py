@@ -24,7 +24,8 @@ def test_the_scripts_under_static_are_the_chart_script_and_the_library_it_loads(
 
 
 def test_every_verdict_has_a_legible_colour_in_both_modes():
-    """Each verdict class the ledgers write is coloured, at 4.5:1 on the light page and on pydata-sphinx-theme's dark background (#14181e)."""
+    """Each verdict class the ledgers write is coloured, at 4.5:1 on the light page and on pydata-sphinx-theme's
+    dark background (#14181e)."""
     import re
 
     from axbook.checks import claims
