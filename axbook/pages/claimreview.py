@@ -16,7 +16,7 @@ from axbook.data import tables
 from axbook.pages import ledgers
 from axbook.paths import DATA_DIR
 
-LEDGER_FILES = ("claims.csv", "claims.json")  # published beside the data package
+LEDGER_FILES = ("ledger.csv", "ledger.json")  # published beside the data package (whose claims.csv is a dataset)
 DOWNLOAD_COLUMNS = ["claim_id", "kind", "chapter", "part", "statement", "printed", "figure", "recomputed", "verdict",
                     "low", "high"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +62,11 @@ def _cell(value) -> str:
 
 
 def write_downloads(target: Path, data_dir: Path = DATA_DIR) -> None:
+    """The ledger beside the published data package; never over one of its files."""
+    taken = [name for name in LEDGER_FILES if (target / name).exists()]
+    if taken:
+        raise FileExistsError(f"{', '.join(taken)} already in {target}: the ledger download must not replace a "
+                              "file of the data package")
     frame = download_frame(data_dir)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

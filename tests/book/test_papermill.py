@@ -75,7 +75,7 @@ def test_power_chapter_converts_at_the_chosen_rate(tmp_path, fx_rate, rate):
     nb = run(tmp_path, POWER, fx_rate=fx_rate, busduct_growth="implied")
     assert float(glued_text(nb, "chosen_rate")) == rate
     deals = {r["label"]: r for r in rows(glued_spec(nb, "fig_deals"))}
-    busducts = deals["Gaon Cable: busducts, total to the end"]
+    busducts = deals["Gaon Cable: busducts, cumulative to 2030"]
     assert busducts["krw_bn"] == 4000 and busducts["usd_m"] == pytest.approx(4000e9 / rate / 1e6)
 
 

@@ -43,12 +43,26 @@ def test_the_script_element_cannot_be_closed_by_the_data():
 
 def test_the_download_has_every_row_and_no_formula(tmp_path):
     claimreview.write_downloads(tmp_path)
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "claims.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "ledger.csv").read_text(encoding="utf-8"))))
     frame = ledgers.ledger()
     assert len(rows) == len(frame) and list(rows[0]) == claimreview.DOWNLOAD_COLUMNS
     assert {r["kind"] for r in rows} == set(claims.KINDS)
-    records = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))
+    records = json.loads((tmp_path / "ledger.json").read_text(encoding="utf-8"))
     assert [r["claim_id"] for r in records] == list(frame["claim_id"])
     assert {r["chapter"] for r in records} == set(range(1, len(ledgers.CHAPTERS) + 1))
     assert claimreview._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and claimreview._cell("-2") == "'-2"
     assert claimreview._cell(None) == "" and claimreview._cell(float("nan")) == "" and claimreview._cell(1.5) == "1.5"
+
+
+def test_the_ledger_never_replaces_a_file_of_the_data_package(tmp_path):
+    """The data package has its own claims.csv: the ledger download is named apart, and refuses to overwrite."""
+    from axbook.data import tables
+
+    package = {r["path"] for r in tables.validate()["resources"]}
+    assert not package & set(claimreview.LEDGER_FILES)
+    (tmp_path / claimreview.LEDGER_FILES[0]).write_text("a dataset", encoding="utf-8")
+    import pytest
+
+    with pytest.raises(FileExistsError, match="must not replace a file of the data package"):
+        claimreview.write_downloads(tmp_path)
+    assert (tmp_path / claimreview.LEDGER_FILES[0]).read_text(encoding="utf-8") == "a dataset"

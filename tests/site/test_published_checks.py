@@ -51,11 +51,11 @@ def test_every_claim_the_page_makes_is_a_claim_review_on_its_chapter(pages):
 
 
 def test_the_ledger_is_published_as_csv_and_json_and_linked(pages):
-    rows = list(csv.DictReader(io.StringIO((SITE / "data" / "claims.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((SITE / "data" / "ledger.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(ledgers.ledger())
-    assert (SITE / "data" / "claims.json").stat().st_size > 0
+    assert (SITE / "data" / "ledger.json").stat().st_size > 0
     for page in (pages["intro"], (SITE / "data-and-sources.html").read_text(encoding="utf-8")):
-        assert 'href="data/claims.csv"' in page and 'href="data/claims.json"' in page
+        assert 'href="data/ledger.csv"' in page and 'href="data/ledger.json"' in page
 
 
 def test_each_chapter_opens_with_its_headline_one_english_rendering_and_its_byline(pages):
