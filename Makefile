@@ -119,8 +119,7 @@ lab: env
 chapter: env
 	@test -n "$(NAME)" -a -n "$(TITLE)" || { echo 'usage: make chapter NAME=06-topic TITLE="The title" [ARTICLE=article-id]' >&2; exit 2; }
 	@$(PY) -m axbook.authoring.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
-	@$(PY) -m axbook.authoring.regen chapters/$(NAME).ipynb
-	@echo "next: write the chapter (make lab), then make regen, make book, make test"
+	@echo "next: commit, then make test passes as it stands; write the chapter (make lab), make regen, make test (CONTRIBUTING.md)"
 
 clean:
 	rm -rf _build

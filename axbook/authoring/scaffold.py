@@ -7,10 +7,12 @@ Writes, and refuses to overwrite:
 - ``axbook/articles/<topic>.py``: the chapter's analysis module (the example's computation, ``checks``, ``finding``);
 - its line in ``_toc.yml`` (last of the Chapters part) and in ``axbook/pages/ledgers.py`` (so the front page
   counts its claims).
-Then the notebook is executed once so its stored outputs (the regression reference) exist.
+Then the notebook is executed once so its stored outputs (the regression reference) exist, and so are the pages
+that list every chapter (``listing_pages``: the front page), whose stored outputs the new chapter changes.
 """
 
 import csv
+import json
 import re
 import sys
 import textwrap
@@ -73,6 +75,13 @@ def module_text(number: str, title: str, article: str) -> str:
                 f"{{row.label}}: {{row.quotes}}" for row in frame.itertuples()) + "."
 
 
+        def dateline(article: pd.Series) -> str:
+            """The line under the headline: outlet, section, month and byline, as every chapter gives them."""
+            month = pd.Timestamp(article["edition_month"] + "-01").strftime("%B %Y")
+            name = article["byline_en"].split(",")[0]
+            return f"{{article['outlet']}}, business section, {{month}}; by {{name}} ({{article['byline_ko']}})."
+
+
         def checks(data_dir: Path = DATA_DIR) -> list[cl.Check]:
             """The article's claims, each recomputed from data/ (none yet)."""
             return []
@@ -90,8 +99,9 @@ def notebook(doc: str, number: str, title: str, module: str, slug: str) -> nbfor
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     cells = [
         md(f"# {title}\n\n"
-           "> {glue:text}`headline_ko`\n>\n"
-           "> *{glue:text}`headline_en`*\n\n"
+           "> **{glue:text}`headline_ko`**\n"
+           "> *{glue:text}`headline_en`.*\n"
+           "> {glue:text}`dateline`\n\n"
            "One paragraph on what the article says and what this chapter checks. Keep Korean names beside\n"
            "their English (중소기업, SME)."),
         code('# Parameters (papermill): the order of the bars ("page" or "count").\norder = "page"',
@@ -102,7 +112,8 @@ def notebook(doc: str, number: str, title: str, module: str, slug: str) -> nbfor
              f"params.check({module}.PARAMETERS, globals())\naxbook.setup()",
              metadata={"tags": ["remove-cell"]}),
         code(f'articles = tables.load("articles")\nthis_article = articles.set_index("article_id").loc[{module}.ARTICLE]\n'
-             'text.glue_values({"headline_ko": this_article["headline_ko"], "headline_en": this_article["headline_en"]})',
+             'text.glue_values({"headline_ko": this_article["headline_ko"], "headline_en": this_article["headline_en"],\n'
+             f'                  "dateline": {module}.dateline(this_article)}})',
              metadata={"tags": ["remove-cell"]}),
         md("## An example figure\n\n"
            "Replace this section. Every figure has a title and subtitle computed from the data, a source line,\n"
@@ -114,7 +125,7 @@ def notebook(doc: str, number: str, title: str, module: str, slug: str) -> nbfor
              '                          tooltip=[charts.alt.Tooltip("label:N", title="Article"),\n'
              '                                   charts.alt.Tooltip("quotes:Q", title="Sentences quoted")]),\n'
              '    title=f"The book quotes {quoted[\'quotes\'].sum()} sentences from {len(quoted)} articles",\n'
-             '    subtitle=["Sentences of each article kept verbatim in data/sources.csv"],\n'
+             '    subtitle=["Sentences of each article the book keeps verbatim, with their source"],\n'
              '    source=charts.source_line("sources", "counts computed by this book"),\n'
              f"    description={module}.describe(quoted),\n"
              ")\n"
@@ -123,13 +134,17 @@ def notebook(doc: str, number: str, title: str, module: str, slug: str) -> nbfor
         md("```{glue:figure} fig_example\n"
            f":name: fig-{slug}-example\n"
            ":figwidth: 100%\n\n"
-           "What the figure shows, in one sentence. Get the data: {download}`sources.csv <../data/sources.csv>`.\n"
+           "What the figure shows, in one sentence. Get the data: "
+           "{download}`Quoted passages (CSV) <../data/sources.csv>`.\n"
            "```\n\n"
            "## Checking the article\n\n"
-           "Each claim of the article, recomputed from `data/` "
-           "({doc}`how this book checks </how-we-check>`). None yet: add them to the chapter's `checks`."),
-        code(f'HTML(text.html_table(ledgers.table("{doc}").drop(columns="claim_id"), verdict_column="verdict"))',
-             metadata={"tags": ["remove-input"]}),
+           "Each claim the article makes, under the book's one rule "
+           "({doc}`how this book checks </how-we-check>`)."),
+        code(f'ledger = ledgers.table("{doc}")\nHTML(ledgers.claims_html(ledger))', metadata={"tags": ["remove-input"]}),
+        md("## The book's findings"),
+        code("HTML(ledgers.findings_html(ledger))", metadata={"tags": ["remove-input"]}),
+        md("## What the page does not say"),
+        code("HTML(ledgers.not_said_html(ledger))", metadata={"tags": ["remove-input"]}),
     ]
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -187,6 +202,19 @@ def scaffold(name: str, title: str, article: str = "", root: Path = ROOT) -> Pat
     return targets[0]
 
 
+def listing_pages(root: Path = ROOT) -> list[Path]:
+    """The notebooks whose stored outputs list every chapter (they sum the book's ledger): a new chapter changes
+    them, so `make chapter` regenerates them with it."""
+    from axbook.site import toc
+
+    found = []
+    for path in toc.notebooks(root):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        if any("ledgers.ledger(" in "".join(c["source"]) for c in cells if c["cell_type"] == "code"):
+            found.append(path)
+    return found
+
+
 def main(argv: list[str]) -> int:
     if len(argv) not in (2, 3):
         print('usage: make chapter NAME=06-topic TITLE="The chapter title" [ARTICLE=article-id]', file=sys.stderr)
@@ -198,7 +226,9 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"scaffolded {path.relative_to(ROOT)}, axbook/articles/{NAME.match(argv[0]).group(2).replace('-', '_')}.py, "
           "and their lines in _toc.yml and axbook/pages/ledgers.py")
-    return 0
+    from axbook.authoring import regen  # a kernel per notebook: the new chapter, then the pages that list it
+
+    return regen.main([str(path), *(str(p) for p in listing_pages())])
 
 
 if __name__ == "__main__":

@@ -17,8 +17,10 @@ from helpers import chapters, free_chapter_number
 
 from axbook.authoring import scaffold, stale
 from axbook.paths import ROOT
+from axbook.site import toc
 
 VENV_PYTHON = Path(sys.executable)
+VENV = VENV_PYTHON.parent.parent  # the environment running the tests (in a copy of the repository, main's)
 
 
 # -- the editor -------------------------------------------------------------------------------------
@@ -32,7 +34,7 @@ def _free_port() -> int:
 @pytest.mark.outside
 def test_make_lab_serves_the_chapters_on_the_books_kernel():
     port, token = _free_port(), "authoring-test"
-    lab = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_PORT={port}",
+    lab = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_PORT={port}", f"VENV={VENV}",
                             f"LAB_ARGS=--no-browser --IdentityProvider.token={token}"],
                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -54,7 +56,7 @@ def test_make_lab_serves_the_chapters_on_the_books_kernel():
     # The default kernel is ipykernel's own spec: jupyter_client launches "python" as the server's interpreter,
     # and the server is .venv/bin/jupyter, so chapters run on the book's environment (axbook installed).
     assert specs["default"] == "python3" and kernel["argv"][:3] == ["python", "-m", "ipykernel_launcher"]
-    assert (ROOT / ".venv" / "bin" / "jupyter-lab").read_text().splitlines()[0] == f"#!{VENV_PYTHON}"
+    assert (VENV / "bin" / "jupyter-lab").read_text().splitlines()[0] == f"#!{VENV_PYTHON}"
     assert {p.name for p in (ROOT / "chapters").glob("*.ipynb")} <= listed
 
 
@@ -84,8 +86,10 @@ def test_scaffold_writes_a_chapter_with_every_required_part(skeleton):
     sources = "\n".join(c.source for c in nb.cells)
     for part in ("params.check(export_credit.PARAMETERS, globals())", "charts.figure(", "title=", "subtitle=",
                  'source=charts.source_line("sources"', "description=export_credit.describe(", "text.glue_values(",
-                 "```{glue:figure} fig_example", ":name: fig-export-credit-example", "{download}`sources.csv",
-                 "## Checking the article", f'ledgers.table("chapters/{NEXT}-export-credit")'):
+                 "```{glue:figure} fig_example", ":name: fig-export-credit-example", "<../data/sources.csv>`",
+                 "## Checking the article", f'ledgers.table("chapters/{NEXT}-export-credit")',
+                 "HTML(ledgers.claims_html(ledger))", "HTML(ledgers.findings_html(ledger))",
+                 "HTML(ledgers.not_said_html(ledger))", "{glue:text}`dateline`"):
         assert part in sources, part
     module = (skeleton / "axbook" / "articles" / "export_credit.py").read_text(encoding="utf-8")
     compile(module, "export_credit.py", "exec")
@@ -101,6 +105,11 @@ def test_scaffold_writes_a_chapter_with_every_required_part(skeleton):
     shutil.copy(ROOT / "axbook" / "pages" / "ledgers.py", again / "axbook" / "pages" / "ledgers.py")
     again_path = scaffold.scaffold(f"{NEXT}-export-credit", "Export credit", "kibo-court", root=again)
     assert again_path.read_bytes() == path.read_bytes()
+
+
+def test_the_pages_that_list_every_chapter_are_regenerated_with_a_new_one():
+    """The front page sums the book's ledger: `make chapter` re-executes it, and no chapter page."""
+    assert [p.relative_to(ROOT).as_posix() for p in scaffold.listing_pages()] == [f"{toc.files()[0]}.ipynb"]
 
 
 @pytest.mark.parametrize(("args", "message"), [

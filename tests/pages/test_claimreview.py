@@ -49,7 +49,8 @@ def test_the_download_has_every_row_and_no_formula(tmp_path):
     assert {r["kind"] for r in rows} == set(claims.KINDS)
     records = json.loads((tmp_path / "ledger.json").read_text(encoding="utf-8"))
     assert [r["claim_id"] for r in records] == list(frame["claim_id"])
-    assert {r["chapter"] for r in records} == set(range(1, len(ledgers.CHAPTERS) + 1))
+    with_rows = {i + 1 for i, c in enumerate(ledgers.CHAPTERS) if len(ledgers.table(c.doc))}
+    assert {r["chapter"] for r in records} == with_rows  # a new chapter has no rows yet
     assert claimreview._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and claimreview._cell("-2") == "'-2"
     assert claimreview._cell(None) == "" and claimreview._cell(float("nan")) == "" and claimreview._cell(1.5) == "1.5"
 

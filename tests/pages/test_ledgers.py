@@ -36,10 +36,12 @@ def test_each_chapter_finding_is_computed_from_the_data():
 def test_every_chapter_of_the_toc_has_a_ledger_and_tables_find_chapters_by_article_or_page():
     assert [c.doc for c in ledgers.CHAPTERS] == chapters()
     for chapter in ledgers.CHAPTERS:
-        by_article, by_doc = ledgers.table(chapter.article_id), ledgers.table(chapter.doc)
-        assert by_article.equals(by_doc) and list(by_doc.columns) == claims.LEDGER_COLUMNS
+        by_doc = ledgers.table(chapter.doc)
+        assert list(by_doc.columns) == claims.LEDGER_COLUMNS
+        if ledgers.BY_ARTICLE[chapter.article_id] is chapter:  # an article's first chapter answers for it
+            assert ledgers.table(chapter.article_id).equals(by_doc)
     frame = ledgers.ledger()
-    assert set(frame["doc"]) == {c.doc for c in ledgers.CHAPTERS}
+    assert set(frame["doc"]) == {c.doc for c in ledgers.CHAPTERS if len(ledgers.table(c.doc))}  # a new one: no rows
     assert sum(ledgers.counts(frame).values()) == int((frame["kind"] == claims.CLAIM).sum())
     assert set(frame["kind"]) == set(claims.KINDS)  # the three kinds, each present in the book
     assert set(frame.loc[frame["kind"] == claims.CLAIM, "part"]) <= set(claims.PARTS)
@@ -63,7 +65,7 @@ def test_every_chapter_reads_the_data_directory_it_is_given(monkeypatch, tmp_pat
 
     monkeypatch.setattr(tables, "load", load)
     for chapter in ledgers.CHAPTERS:
-        assert chapter.checks(copy) and chapter.finding(copy)
+        assert isinstance(chapter.checks(copy), list) and chapter.finding(copy)  # a new chapter: no rows yet
     assert len(ledgers.ledger(copy)) > 0 and frontpage.articles_html(copy).count("<li ") == len(ledgers.CHAPTERS)
 
 
@@ -73,7 +75,7 @@ def test_the_ledger_names_each_claims_chapter_article_and_part():
     for chapter in ledgers.CHAPTERS:
         checks = chapter.checks(DATA_DIR)
         rows = frame[frame["doc"] == chapter.doc]
-        assert len(rows) == len(checks) and set(rows["article_id"]) == {chapter.article_id}
+        assert len(rows) == len(checks) and set(rows["article_id"]) <= {chapter.article_id}
         assert list(rows["part"]) == [c.part for c in checks] and list(rows["kind"]) == [c.kind for c in checks]
     assert ledgers._edition_year(DATA_DIR) == 2026
 
@@ -93,7 +95,7 @@ def test_front_page_sums_every_chapter_ledger():
     from axbook.pages import ledgers
 
     frame = ledgers.ledger()
-    per_chapter = [ledgers.table(c.article_id) for c in ledgers.CHAPTERS]
+    per_chapter = [ledgers.table(c.doc) for c in ledgers.CHAPTERS]
     assert len(frame) == sum(len(t) for t in per_chapter)
     assert ledgers.counts(frame) == {v: sum(int((t["verdict"] == v).sum()) for t in per_chapter) for v in claims.VERDICTS}
     assert {c.doc for c in ledgers.CHAPTERS} == set(chapters())
