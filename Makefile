@@ -28,6 +28,7 @@ help:
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
 	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
 	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
+	@echo "make translations  update the Korean catalog from the strings the package marks; list what is left to translate"
 	@echo "make serve    preview $(SITE) on http://127.0.0.1:$(PORT) (PORT=... to change)"
 	@echo "make mutate   mutation testing of axbook (mutmut) against the stated tests; score per module (MODULES=\"checks.params data.tables\" for some)"
 	@echo "make lint     ruff on code and notebooks, the workflow against GitHub's schema"
@@ -120,6 +121,10 @@ chapter: env
 	@test -n "$(NAME)" -a -n "$(TITLE)" || { echo 'usage: make chapter NAME=06-topic TITLE="The title" [ARTICLE=article-id]' >&2; exit 2; }
 	@$(PY) -m axbook.authoring.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
 	@echo "next: commit, then make test passes as it stands; write the chapter (make lab), make regen, make test (CONTRIBUTING.md)"
+
+# The catalogs of the editions brought up to date with the strings the package marks, and what is left to translate.
+translations: env
+	@$(PY) -m axbook.authoring.translations
 
 clean:
 	rm -rf _build

@@ -19,30 +19,34 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from axbook.language.i18n import N_
+
 CLAIM, FINDING, NOT_SAID = "claim", "finding", "not said"
 KINDS = (CLAIM, FINDING, NOT_SAID)
-KIND_TITLES = {CLAIM: "Claims the page makes", FINDING: "The book's findings", NOT_SAID: "What the page does not say"}
+KIND_TITLES = {CLAIM: N_("Claims the page makes"), FINDING: N_("The book's findings"),
+               NOT_SAID: N_("What the page does not say")}
 PARTS = ("headline", "deck", "lede", "body", "caption")
 
-HOLDS = "holds"
-HOLDS_AFTER_ROUNDING = "holds after rounding"
-MATCHES_OUTSIDE = "matches an outside report"
-DOES_NOT_HOLD = "does not hold"
-DIFFERS_FROM_OUTSIDE = "differs from an outside report"
-CANNOT_BE_CHECKED = "cannot be checked"
+# English ids (also the CSS classes and the downloads' values); each edition shows its own label: i18n._(verdict)
+HOLDS = N_("holds")
+HOLDS_AFTER_ROUNDING = N_("holds after rounding")
+MATCHES_OUTSIDE = N_("matches an outside report")
+DOES_NOT_HOLD = N_("does not hold")
+DIFFERS_FROM_OUTSIDE = N_("differs from an outside report")
+CANNOT_BE_CHECKED = N_("cannot be checked")
 VERDICTS = (HOLDS, HOLDS_AFTER_ROUNDING, MATCHES_OUTSIDE, DOES_NOT_HOLD, DIFFERS_FROM_OUTSIDE, CANNOT_BE_CHECKED)
 RULES = {  # what each verdict means: the "How this book checks" page and every chapter's ledger read these
-    HOLDS: "recomputed from the numbers the page prints, the arithmetic gives the printed figure at its printed "
-           "precision.",
-    HOLDS_AFTER_ROUNDING: "some value consistent with the printed precision of the inputs gives the printed "
-                          "figure; the chapter shows the interval.",
-    MATCHES_OUTSIDE: "the page prints nothing to recompute the claim from, but a named outside report gives the "
-                     "same figure at the printed precision. Corroboration, not recomputation.",
-    DOES_NOT_HOLD: "no value consistent with the printed precision of the inputs gives the printed figure.",
-    DIFFERS_FROM_OUTSIDE: "the page prints nothing to recompute the claim from, and a named outside report gives "
-                          "a figure that does not round to it.",
-    CANNOT_BE_CHECKED: "neither the page nor an outside report the book holds gives anything to check the claim "
-                       "against.",
+    HOLDS: N_("recomputed from the numbers the page prints, the arithmetic gives the printed figure at its printed "
+           "precision."),
+    HOLDS_AFTER_ROUNDING: N_("some value consistent with the printed precision of the inputs gives the printed "
+                          "figure; the chapter shows the interval."),
+    MATCHES_OUTSIDE: N_("the page prints nothing to recompute the claim from, but a named outside report gives the "
+                     "same figure at the printed precision. Corroboration, not recomputation."),
+    DOES_NOT_HOLD: N_("no value consistent with the printed precision of the inputs gives the printed figure."),
+    DIFFERS_FROM_OUTSIDE: N_("the page prints nothing to recompute the claim from, and a named outside report gives "
+                          "a figure that does not round to it."),
+    CANNOT_BE_CHECKED: N_("neither the page nor an outside report the book holds gives anything to check the claim "
+                       "against."),
 }
 
 
