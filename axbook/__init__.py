@@ -16,9 +16,12 @@ deps.record_imports()  # in a page's kernel during a build: the page depends on 
 __all__ = ["BookInputError", "DataValidationError", "ParameterError", "setup"]
 
 
-def setup():
-    """Enable the book's Altair theme and offline renderer (the one call every chapter starts with)."""
+def setup(language: str = "en"):
+    """Write the page in ``language`` (its edition), and enable the book's Altair theme and offline renderer: the
+    one call every page starts with."""
     from axbook.figures import render, theme
+    from axbook.language import i18n
 
+    i18n.use(language)
     theme.enable()
     render.enable()

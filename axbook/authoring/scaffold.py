@@ -104,12 +104,13 @@ def notebook(doc: str, number: str, title: str, module: str, slug: str) -> nbfor
            "> {glue:text}`dateline`\n\n"
            "One paragraph on what the article says and what this chapter checks. Keep Korean names beside\n"
            "their English (중소기업, SME)."),
-        code('# Parameters (papermill): the order of the bars ("page" or "count").\norder = "page"',
+        code('# Parameters (papermill): the order of the bars ("page" or "count").\norder = "page"\n'
+             'language = "en"  # the edition this page is written for: "en" or "ko" (axbook.language.i18n)',
              metadata={"tags": ["parameters", "remove-cell"]}),
         code("from IPython.display import HTML\n\nimport axbook\n"
              f"from axbook.articles import {module}\nfrom axbook.checks import params\nfrom axbook.data import tables\n"
              "from axbook.figures import charts\nfrom axbook.pages import ledgers, text\n\n"
-             f"params.check({module}.PARAMETERS, globals())\naxbook.setup()",
+             f"params.check({module}.PARAMETERS, globals())\naxbook.setup(language)",
              metadata={"tags": ["remove-cell"]}),
         code(f'articles = tables.load("articles")\nthis_article = articles.set_index("article_id").loc[{module}.ARTICLE]\n'
              'text.glue_values({"headline_ko": this_article["headline_ko"], "headline_en": this_article["headline_en"],\n'

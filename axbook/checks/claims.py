@@ -25,7 +25,7 @@ CLAIM, FINDING, NOT_SAID = "claim", "finding", "not said"
 KINDS = (CLAIM, FINDING, NOT_SAID)
 KIND_TITLES = {CLAIM: N_("Claims the page makes"), FINDING: N_("The book's findings"),
                NOT_SAID: N_("What the page does not say")}
-PARTS = ("headline", "deck", "lede", "body", "caption")
+PARTS = (N_("headline"), N_("deck"), N_("lede"), N_("body"), N_("caption"))
 
 # English ids (also the CSS classes and the downloads' values); each edition shows its own label: i18n._(verdict)
 HOLDS = N_("holds")

@@ -44,12 +44,22 @@ class DateOr:
                                  f"or a date written YYYY-MM-DD from {self.low} to {self.high}")
 
 
+def book_parameters() -> dict:
+    """What every page takes besides its own: the edition it is written for."""
+    from axbook.language import i18n
+
+    return {"language": Choice(*i18n.LANGUAGES)}
+
+
 def validate(spec: dict, values: dict) -> dict:
-    """Check every declared parameter; unknown names (a typo in papermill -p) are errors too."""
+    """Check every declared parameter; unknown names (a typo in papermill -p) are errors too. The book-wide ones
+    (``book_parameters``) may be left to their default."""
+    book = book_parameters()
+    spec = {**spec, **{name: rule for name, rule in book.items() if name in values}}
     unknown = sorted(set(values) - set(spec))
     if unknown:
         raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"this chapter takes: {', '.join(spec)}")
+                             f"this chapter takes: {', '.join([*spec, *(n for n in book if n not in spec)])}")
     for name, rule in spec.items():
         if name not in values:
             raise ParameterError(f"parameter {name!r} is missing")

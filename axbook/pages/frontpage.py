@@ -8,6 +8,7 @@ from html import escape
 
 from axbook.checks import claims as cl
 from axbook.data import tables
+from axbook.language.i18n import _
 from axbook.pages import ledgers
 from axbook.paths import DATA_DIR
 
@@ -18,6 +19,7 @@ def _href(doc: str, anchor: str = "") -> str:
 
 def articles_html(data_dir=DATA_DIR) -> str:
     articles = tables.load("articles", data_dir).set_index("article_id")
+    read = _("Read the chapter")
     items = []
     for chapter in ledgers.CHAPTERS:
         art = articles.loc[chapter.article_id]
@@ -26,20 +28,21 @@ def articles_html(data_dir=DATA_DIR) -> str:
             f'<strong>{escape(art["headline_ko"])}</strong></p>'
             f'<p class="axbook-headline-en"><em>{escape(art["headline_en"])}</em></p>'
             f"<p>{escape(chapter.finding(data_dir))} "
-            f'<a class="reference internal" href="{_href(chapter.doc)}">Read the chapter</a>.</p></li>')
+            f'<a class="reference internal" href="{_href(chapter.doc)}">{escape(read)}</a>.</p></li>')
     return f'<ol class="axbook-articles">{"".join(items)}</ol>'
 
 
 def counts_html(frame) -> str:
     """The page's score: claims the page makes, by verdict; the book's own findings are counted apart."""
     counts = ledgers.counts(frame)
-    cells = "".join(f'<li><span class="{ledgers.verdict_class(v)}">{escape(v)}</span>: {n}</li>'
+    cells = "".join(f'<li><span class="{ledgers.verdict_class(v)}">{escape(_(v))}</span>: {n}</li>'
                     for v, n in counts.items())
     kinds = frame["kind"].value_counts()
-    return (f"<p>{sum(counts.values())} claims the page makes, by verdict:</p>"
-            f'<ul class="axbook-verdict-counts">{cells}</ul>'
-            f"<p>Beside them, not scored: {int(kinds.get(cl.FINDING, 0))} figures the book works out from the page "
-            f"and {int(kinds.get(cl.NOT_SAID, 0))} things the page does not say.</p>")
+    scored = _("{claims} claims the page makes, by verdict:").format(claims=sum(counts.values()))
+    beside = _("Beside them, not scored: {findings} figures the book works out from the page and {silences} things "
+               "the page does not say.").format(findings=int(kinds.get(cl.FINDING, 0)),
+                                                silences=int(kinds.get(cl.NOT_SAID, 0)))
+    return f'<p>{escape(scored)}</p><ul class="axbook-verdict-counts">{cells}</ul><p>{escape(beside)}</p>'
 
 
 def claims_html(frame) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from axbook.checks import claims as cl
 from axbook.data import tables
+from axbook.language.i18n import _
 from axbook.paths import DATA_DIR
 
 
@@ -195,13 +196,15 @@ def verdict_class(verdict: str) -> str:
 def _chapter_cell(doc: str, claim_id: str) -> str:
     number = [c.doc for c in CHAPTERS].index(doc) + 1
     href = escape(f"{doc}.html#{anchor(claim_id)}", quote=True)
-    return f'<td><a class="reference internal" href="{href}">Chapter {number}</a></td>'
+    label = _("Chapter {number}").format(number=number)
+    return f'<td><a class="reference internal" href="{href}">{escape(label)}</a></td>'
 
 
 def _table(head: list[str], rows: list[str], classes: str) -> str:
     if not rows:
-        rows = [f'<tr><td colspan="{len(head)}">None.</td></tr>']
-    header = "".join(f"<th>{h}</th>" for h in head)
+        none = _("None.")
+        rows = [f'<tr><td colspan="{len(head)}">{escape(none)}</td></tr>']
+    header = "".join(f"<th>{escape(h)}</th>" for h in head)
     return (f'<div class="axbook-table-wrap"><table class="axbook-table {classes}"><thead><tr>{header}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
@@ -213,9 +216,9 @@ def claims_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
     for r in claims_only(frame).itertuples():
         link = _chapter_cell(r.doc, r.claim_id) if chapters else ""
         rows.append(f'<tr id="{escape(anchor(r.claim_id), quote=True)}"><td>{escape(r.statement)}</td>'
-                    f"<td>{escape(r.part)}</td><td>{escape(r.printed)}</td><td>{escape(r.recomputed)}</td>"
-                    f'<td class="{verdict_class(r.verdict)}">{escape(r.verdict)}</td>{link}</tr>')
-    head = ["claim", "where", "printed", "recomputed", "verdict"] + (["chapter"] if chapters else [])
+                    f"<td>{escape(_(r.part))}</td><td>{escape(r.printed)}</td><td>{escape(r.recomputed)}</td>"
+                    f'<td class="{verdict_class(r.verdict)}">{escape(_(r.verdict))}</td>{link}</tr>')
+    head = [_("claim"), _("where"), _("printed"), _("recomputed"), _("verdict")] + ([_("chapter")] if chapters else [])
     return _table(head, rows, "axbook-claims")
 
 
@@ -227,8 +230,9 @@ def findings_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
         rows.append(f'<tr id="{escape(anchor(r.claim_id), quote=True)}"><td>{escape(r.statement)}</td>'
                     f"<td>{escape(r.figure)}</td><td>{escape(r.recomputed)}</td>{link}</tr>")
     if not rows:
-        return '<p class="axbook-none">None: the book works out no figure from this article.</p>'
-    return _table(["finding", "the book's figure", "how"] + (["chapter"] if chapters else []), rows,
+        none = _("None: the book works out no figure from this article.")
+        return f'<p class="axbook-none">{escape(none)}</p>'
+    return _table([_("finding"), _("the book's figure"), _("how")] + ([_("chapter")] if chapters else []), rows,
                   "axbook-findings")
 
 
@@ -238,15 +242,18 @@ def not_said_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
             return ""
         number = [c.doc for c in CHAPTERS].index(r.doc) + 1
         href = escape(f"{r.doc}.html#{anchor(r.claim_id)}", quote=True)
-        return f' (<a class="reference internal" href="{href}">Chapter {number}</a>)'
+        label = _("Chapter {number}").format(number=number)
+        return f' (<a class="reference internal" href="{href}">{escape(label)}</a>)'
 
     items = [f'<li id="{escape(anchor(r.claim_id), quote=True)}"><strong>{escape(r.statement)}</strong>: '
              f"{escape(r.recomputed)}{where(r)}.</li>" for r in frame[frame["kind"] == cl.NOT_SAID].itertuples()]
-    return f'<ul class="axbook-not-said">{"".join(items) or "<li>Nothing listed yet.</li>"}</ul>'
+    nothing = _("Nothing listed yet.")
+    empty = f"<li>{escape(nothing)}</li>"
+    return f'<ul class="axbook-not-said">{"".join(items) or empty}</ul>'
 
 
 def rules_html() -> str:
     """The verdicts and what each means, as every ledger applies them."""
-    items = "".join(f'<dt class="{verdict_class(v)}">{escape(v)}</dt><dd>{escape(cl.RULES[v])}</dd>'
+    items = "".join(f'<dt class="{verdict_class(v)}">{escape(_(v))}</dt><dd>{escape(_(cl.RULES[v]))}</dd>'
                     for v in cl.VERDICTS)
     return f'<dl class="axbook-verdict-rules">{items}</dl>'

@@ -37,11 +37,19 @@ def test_choice_lists_the_allowed_values_in_order():
 def test_unknown_and_missing_parameters_are_named():
     spec = {"dimension": params.Choice("a"), "horizon": params.IntRange(1, 2)}
     with pytest.raises(ParameterError, match=r"^unknown parameter\(s\) 'dimensoin', 'x'; this chapter takes: "
-                                             r"dimension, horizon$"):
+                                             r"dimension, horizon, language$"):
         params.validate(spec, {"dimensoin": "a", "x": 1, "horizon": 1})
     with pytest.raises(ParameterError, match=r"^parameter 'horizon' is missing$"):
         params.validate(spec, {"dimension": "a"})
     assert params.validate(spec, {"dimension": "a", "horizon": 2}) == {"dimension": "a", "horizon": 2}
+
+
+def test_every_page_takes_the_edition_and_refuses_one_the_book_has_not():
+    spec = {"dimension": params.Choice("a")}
+    assert params.validate(spec, {"dimension": "a", "language": "ko"}) == {"dimension": "a", "language": "ko"}
+    with pytest.raises(ParameterError, match=r"^parameter 'language' = 'fr' is not allowed; allowed values: 'en', 'ko'$"):
+        params.validate(spec, {"dimension": "a", "language": "fr"})
+    assert params.validate({}, {}) == {}  # the default edition needs no assignment
 
 
 def test_assigned_names_cover_every_kind_of_assignment_and_nothing_else():

@@ -69,3 +69,35 @@ def test_points_multiples_and_dates_follow_each_edition():
     assert dates.date_text(day, year=False, language="ko") == "6월 8일"
     assert dates.weekday(day, "ko") == "월" and dates.weekday(day, "en") == "Mon"
     assert dates.when(date(2025, 12, 1), "month", "ko") == "2025년 12월 (월만 표기)"
+
+
+def test_every_marked_string_is_one_the_catalog_tools_can_extract():
+    """A `_("...")` written inside an f-string is invisible to Babel's extractor on Python 3.11 (the f-string is one
+    token): the catalog would never list it and the Korean page would fail at build. Read every call the way
+    Python does (the AST sees inside f-strings) and require the extractor to have found each."""
+    import ast
+
+    package = i18n.Path(i18n.__file__).parent.parent
+    extracted = set(i18n.messages())
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in i18n.KEYWORDS
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                assert node.args[0].value in extracted, f"{path.name}:{node.lineno} marks a string the extractor misses"
+
+
+def test_the_ledger_and_front_page_render_in_korean(korean):
+    """Every string the ledgers and the front page make themselves comes from the catalog (rows' own text is the
+    chapters' and is translated with them)."""
+    from axbook.pages import frontpage, ledgers
+
+    frame = ledgers.ledger()
+    counts = frontpage.counts_html(frame)
+    assert counts.startswith(f"<p>지면의 주장 {sum(ledgers.counts(frame).values())}건, 판정별:</p>")
+    assert '<span class="verdict-holds">계산과 일치</span>' in counts and "판정하지 않은 것" in counts
+    page = frontpage.claims_html(frame)
+    assert "<th>주장</th><th>위치</th><th>지면 표기</th><th>재계산</th><th>판정</th><th>장</th>" in page
+    assert ">1장</a>" in page and "<td>제목</td>" in page
+    assert "없음: 이 기사에서" in ledgers.findings_html(frame.iloc[0:0])
+    assert "아직 없음." in ledgers.not_said_html(frame.iloc[0:0]) and "<dt" in ledgers.rules_html()
+    assert "이 장 읽기" in frontpage.articles_html()
