@@ -1,4 +1,10 @@
-"""`make translations`: the catalogs brought up to date with the strings the package marks, and a report.
+"""`make translations`: the catalogs brought up to date with the book's strings, and a report.
+
+Two kinds of catalog, both standard gettext files a translator opens in any PO editor:
+- the package's (``axbook/language/locale/<lang>/LC_MESSAGES/axbook.po``): strings the code makes;
+- the pages' (``locale/<lang>/LC_MESSAGES/<page>.po``, one per page of ``_toc.yml``): their prose, extracted
+  by Sphinx's own gettext builder from the stored notebooks (nothing is executed) and read back by Sphinx
+  when the edition is built (``language``, ``locale_dirs``).
 
 Extracts every ``_()`` / ``N_()`` string of ``axbook/`` (``axbook.language.i18n.messages``) and updates each
 edition's catalog the gettext way (Babel's ``Catalog.update``): a new string arrives untranslated, a changed
@@ -13,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from axbook.language import i18n
+from axbook.paths import ROOT
 
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)  # the header's dates: fixed, so no churn
 
@@ -77,6 +84,69 @@ def check(package: Path | None = None) -> list[str]:
     return found
 
 
+PAGES_LOCALE = ROOT / "locale"
+
+
+def page_templates(work: Path) -> dict[str, object]:
+    """Every page's messages, as Sphinx's gettext builder extracts them: page -> catalog template."""
+    from babel.messages.pofile import read_po
+    from jupyter_book.sphinx import build_sphinx
+
+    from axbook.site import parallel_build
+
+    path_config, source_dir, overrides = parallel_build.config(ROOT, work)
+    result = build_sphinx(source_dir, work / "gettext", use_external_toc=True, noconfig=True, path_config=path_config,
+                          confoverrides={**overrides, "nb_execution_mode": "off", "gettext_compact": False},
+                          builder="gettext", warningiserror=False, keep_going=True, really_quiet=True)
+    if result:
+        raise RuntimeError(f"Sphinx's gettext builder stopped ({result!r})")
+    templates = {}
+    for pot in sorted((work / "gettext").rglob("*.pot")):
+        page = pot.relative_to(work / "gettext").with_suffix("").as_posix()
+        if page == "sphinx":  # Sphinx's own words, translated by Sphinx
+            continue
+        with pot.open("rb") as handle:
+            templates[page] = read_po(handle)
+    return templates
+
+
+def updated_page(language: str, template) -> object:
+    from babel.messages.catalog import Catalog
+
+    path = PAGES_LOCALE / language / "LC_MESSAGES" / f"{template.domain}.po"
+    if path.exists():
+        from babel.messages.pofile import read_po
+
+        catalog = read_po(io.BytesIO(path.read_bytes()), locale=language)
+    else:
+        catalog = Catalog(locale=language, domain=template.domain, project="The AX gap", version="1", fuzzy=False)
+    catalog.update(template, no_fuzzy_matching=False)
+    catalog.fuzzy = False  # a fuzzy header would make Sphinx skip the whole catalog
+    catalog.obsolete.clear()
+    catalog.creation_date = catalog.revision_date = FIXED_DATE
+    catalog.last_translator = catalog.language_team = "The book's authors (see CONTRIBUTING.md)"
+    catalog.msgid_bugs_address = "the book's issue tracker"
+    catalog.header_comment = f"# The page {template.domain!r} in {language}. Updated by `make translations`."
+    return catalog
+
+
+def update_pages(work: Path) -> dict[str, tuple[int, int]]:
+    """Each page's catalog brought up to date: page -> (entries, untranslated or fuzzy)."""
+    report = {}
+    for page, template in page_templates(work).items():
+        template.domain = page
+        for language in i18n.LANGUAGES:
+            if language == i18n.SOURCE:
+                continue
+            catalog = updated_page(language, template)
+            path = PAGES_LOCALE / language / "LC_MESSAGES" / f"{page}.po"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(render(catalog))
+            left = sum(1 for m in catalog if m.id and (not m.string or m.fuzzy))
+            report[f"{language}/{page}"] = (sum(1 for m in catalog if m.id), left)
+    return report
+
+
 def main() -> int:
     for language in i18n.LANGUAGES:
         if language == i18n.SOURCE:
@@ -87,6 +157,11 @@ def main() -> int:
         print(f"{language}: {len(catalog)} strings, {len(left)} to translate or check")
         for line in left:
             print(f"  {line}")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        for page, (entries, left) in update_pages(Path(work)).items():
+            print(f"{page}: {entries} entries, {left} to translate or check")
     return 0
 
 

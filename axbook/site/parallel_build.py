@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
     sphinx.builders.Builder._read_serial = _parallel_from_two_pages(sphinx.builders.Builder._read_serial)
 
     source, output, jobs = Path(argv[0]).resolve(), Path(argv[1]).resolve(), int(argv[2])
-    path_config, source_dir, overrides = _config(source, output)
+    path_config, source_dir, overrides = config(source, output)
     if jobs > 1:
         print(f"parallel_build: reading pages in {jobs} processes (when two pages or more are to be read)")
     result = build_sphinx(source_dir, output / "_build" / "html", use_external_toc=True, noconfig=True,
@@ -64,7 +64,7 @@ def _parallel_from_two_pages(read_serial):
     return read
 
 
-def _config(source: Path, output: Path):
+def config(source: Path, output: Path):
     from jupyter_book.cli.main import build
 
     # The command's own function, asked only for the configuration it would build with.
