@@ -1,0 +1,49 @@
+"""The pages' Korean catalogs (locale/<lang>/LC_MESSAGES/<page>.po), as translators fill them.
+
+A translation may reword everything but the markup the page is built from: a glued value or a figure reference
+that lost its role would publish a broken or wrong page. Roles with a target keep their target (their text is
+translated); links keep their address. Untranslated entries are allowed while the edition is written (its
+pages are not published yet); a fuzzy one is not left behind silently: it is listed here by page.
+"""
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from axbook.paths import ROOT
+
+CATALOGS = sorted((ROOT / "locale").rglob("*.po"))
+ROLE = re.compile(r"\{([a-z:-]+)\}`([^`]*)`")
+LINK = re.compile(r"\]\(([^)]*)\)")
+
+
+def markup(text: str) -> list[str]:
+    found = []
+    for name, body in ROLE.findall(text):
+        target = re.search(r"<([^>]+)>\s*$", body)
+        found.append(f"{{{name}}}<{target.group(1)}>" if target else f"{{{name}}}`{body}`")
+    return sorted(found + [f"link:{url}" for url in LINK.findall(text)])
+
+
+def test_markup_is_read_the_same_in_both_languages():
+    assert markup("See {doc}`how this book checks </how-we-check>` and {glue:text}`rate:,.0f` ({numref}`fig-a`).") == \
+        markup("{numref}`fig-a`, {glue:text}`rate:,.0f`, {doc}`검증 방법 </how-we-check>`를 보라.")
+    assert markup("{glue:text}`rate:,.0f`") != markup("{glue:text}`rate`")  # a format is part of the value
+
+
+def test_there_is_a_catalog_for_every_page():
+    from axbook.site import toc
+
+    assert {p.relative_to(ROOT / "locale" / "ko" / "LC_MESSAGES").with_suffix("").as_posix()
+            for p in CATALOGS} == set(toc.files())
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.relative_to(ROOT / "locale").as_posix())
+def test_every_translation_keeps_the_pages_markup_and_none_is_fuzzy(path):
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id and message.string:
+            assert markup(message.string) == markup(message.id), (message.id[:80], message.string[:80])
+            assert not message.fuzzy, f"fuzzy (its English changed): {message.id[:80]!r}"
