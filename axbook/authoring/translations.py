@@ -110,10 +110,10 @@ def page_templates(work: Path) -> dict[str, object]:
     return templates
 
 
-def updated_page(language: str, template) -> object:
+def updated_page(language: str, template, locale_dir: Path = PAGES_LOCALE) -> object:
     from babel.messages.catalog import Catalog
 
-    path = PAGES_LOCALE / language / "LC_MESSAGES" / f"{template.domain}.po"
+    path = locale_dir / language / "LC_MESSAGES" / f"{template.domain}.po"
     if path.exists():
         from babel.messages.pofile import read_po
 
@@ -122,6 +122,8 @@ def updated_page(language: str, template) -> object:
         catalog = Catalog(locale=language, domain=template.domain, project="The AX gap", version="1", fuzzy=False)
     catalog.update(template, no_fuzzy_matching=False)
     catalog.fuzzy = False  # a fuzzy header would make Sphinx skip the whole catalog
+    for message in catalog:
+        message.flags.discard("python-format")  # prose with a '%', not a format string ('%p' is Korean for pp)
     catalog.obsolete.clear()
     catalog.creation_date = catalog.revision_date = FIXED_DATE
     catalog.last_translator = catalog.language_team = "The book's authors (see CONTRIBUTING.md)"
@@ -130,21 +132,19 @@ def updated_page(language: str, template) -> object:
     return catalog
 
 
-def update_pages(work: Path) -> dict[str, tuple[int, int]]:
-    """Each page's catalog brought up to date: page -> (entries, untranslated or fuzzy)."""
-    report = {}
+def page_catalogs(work: Path, locale_dir: Path = PAGES_LOCALE) -> dict[Path, tuple[bytes, int, int]]:
+    """Each page's catalog as `make translations` writes it: path -> (bytes, entries, untranslated or fuzzy)."""
+    found = {}
     for page, template in page_templates(work).items():
         template.domain = page
         for language in i18n.LANGUAGES:
             if language == i18n.SOURCE:
                 continue
-            catalog = updated_page(language, template)
-            path = PAGES_LOCALE / language / "LC_MESSAGES" / f"{page}.po"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(render(catalog))
-            left = sum(1 for m in catalog if m.id and (not m.string or m.fuzzy))
-            report[f"{language}/{page}"] = (sum(1 for m in catalog if m.id), left)
-    return report
+            catalog = updated_page(language, template, locale_dir)
+            entries = [m for m in catalog if m.id]
+            found[locale_dir / language / "LC_MESSAGES" / f"{page}.po"] = (
+                render(catalog), len(entries), sum(1 for m in entries if not m.string or m.fuzzy))
+    return found
 
 
 def main() -> int:
@@ -160,8 +160,10 @@ def main() -> int:
     import tempfile
 
     with tempfile.TemporaryDirectory() as work:
-        for page, (entries, left) in update_pages(Path(work)).items():
-            print(f"{page}: {entries} entries, {left} to translate or check")
+        for path, (text, entries, left) in page_catalogs(Path(work)).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text)
+            print(f"{path.relative_to(ROOT)}: {entries} entries, {left} to translate or check")
     return 0
 
 

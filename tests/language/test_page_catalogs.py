@@ -47,3 +47,13 @@ def test_every_translation_keeps_the_pages_markup_and_none_is_fuzzy(path):
         if message.id and message.string:
             assert markup(message.string) == markup(message.id), (message.id[:80], message.string[:80])
             assert not message.fuzzy, f"fuzzy (its English changed): {message.id[:80]!r}"
+
+
+@pytest.mark.outside
+def test_the_catalogs_are_current_with_the_pages_english(tmp_path):
+    """Extracted again from the pages (Sphinx's gettext builder), every catalog is what `make translations` would
+    write: an English paragraph edited without it fails here, naming the page."""
+    from axbook.authoring import translations
+
+    for path, (text, _entries, _left) in translations.page_catalogs(tmp_path).items():
+        assert path.exists() and path.read_bytes() == text, f"{path.relative_to(ROOT)}: run make translations"
