@@ -123,7 +123,7 @@ def updated_page(language: str, template, locale_dir: Path = PAGES_LOCALE) -> ob
     catalog.update(template, no_fuzzy_matching=False)
     catalog.fuzzy = False  # a fuzzy header would make Sphinx skip the whole catalog
     for message in catalog:
-        message.flags.discard("python-format")  # prose with a '%', not a format string ('%p' is Korean for pp)
+        message.flags -= {"python-format", "python-brace-format"}  # prose, not format strings ('%p' is Korean for pp)
     catalog.obsolete.clear()
     catalog.creation_date = catalog.revision_date = FIXED_DATE
     catalog.last_translator = catalog.language_team = "The book's authors (see CONTRIBUTING.md)"
