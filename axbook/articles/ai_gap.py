@@ -140,7 +140,8 @@ def checks(rates: pd.DataFrame, claims: pd.DataFrame, smart: pd.DataFrame,
     return page_claims + findings(rates) + [
         cl.Check("importance-question", "The survey behind the 64%, its base, question and answer scale", "", "",
                  None, "the page gives only its topic, 스마트제조혁신 (smart-manufacturing innovation), which the "
-                 "headline ('AX 중요' 인식도 낮아) and the article's second paragraph turn into a statement about AX", kind=cl.NOT_SAID),
+                 "headline ('AX 중요' 인식도 낮아) and the article's second paragraph turn into a statement about "
+                 "AX", kind=cl.NOT_SAID),
         cl.Check("survey-unnamed", "Which survey the rates come from, who was asked and what counted as using AI",
                  "", "", None, "the page names the presenter and her presentation (자료), not the survey or its base",
                  kind=cl.NOT_SAID),

@@ -227,9 +227,11 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"scaffolded {path.relative_to(ROOT)}, axbook/articles/{NAME.match(argv[0]).group(2).replace('-', '_')}.py, "
           "and their lines in _toc.yml and axbook/pages/ledgers.py")
-    from axbook.authoring import regen  # a kernel per notebook: the new chapter, then the pages that list it
+    from axbook.authoring import regen, translations  # a kernel per notebook: the new chapter, then the pages that list it
 
-    return regen.main([str(path), *(str(p) for p in listing_pages())])
+    made = regen.main([str(path), *(str(p) for p in listing_pages())])
+    # the chapter's Korean side: its page catalog, to be translated (make translations says what is left)
+    return made or translations.main()
 
 
 if __name__ == "__main__":
