@@ -30,8 +30,8 @@ def _sphinx(repo: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(repo)}, timeout=300)
 
 
-@pytest.mark.outside
-def test_notebook_prose_is_translated_from_a_gettext_catalog(tmp_path):
+def _korean_site(tmp_path: Path, translated: dict[str, str]) -> Path:
+    """A copy of the book built in Korean from the stored outputs, with only ``translated`` in its catalogs."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "mutants", "tests",
                                                               "benchmarks", "*.pyc", ".pytest_cache"))
@@ -46,18 +46,37 @@ def test_notebook_prose_is_translated_from_a_gettext_catalog(tmp_path):
         with pot.open("rb") as handle:
             catalog = read_po(handle, locale="ko")
         for message in catalog:
-            if message.id in TRANSLATED:
-                message.string = TRANSLATED[message.id]
+            if message.id in translated:
+                message.string = translated[message.id]
                 found.add(message.id)
         target = catalogs / pot.relative_to(repo / "_build" / "gettext").with_suffix(".po")
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as handle:
             write_po(handle, catalog)
-    assert found == set(TRANSLATED)  # both strings were extracted from the notebooks' markdown
+    assert found == set(translated)  # every string was extracted from the notebooks' markdown
     built = _sphinx(repo, "-b", "html", "-D", "language=ko", "-D", "locale_dirs=locale/", "-D", "gettext_compact=0",
                     ".", "_build/ko")
     assert built.returncode == 0, built.stderr[-3000:]
+    return repo
+
+
+@pytest.mark.outside
+def test_notebook_prose_is_translated_from_a_gettext_catalog(tmp_path):
+    repo = _korean_site(tmp_path, TRANSLATED)
     chapter = (repo / "_build" / "ko" / "chapters" / "03-everyones-challenge.html").read_text(encoding="utf-8")
     page = (repo / "_build" / "ko" / "how-we-check.html").read_text(encoding="utf-8")
     assert "지면의 날짜" in chapter and "The page's dates" not in chapter.split("<body")[1].replace("&#8217;", "'")
     assert "각 장은 세 종류의 행으로 된 장부를 두고" in page and '<html lang="ko"' in page
+
+
+@pytest.mark.outside
+@pytest.mark.xfail(strict=True, reason="MyST-NB parses a translated string into a fresh document without the page's "
+                   "glue data ('No key ... found in glue data for this document'): glued values vanish from "
+                   "translated prose. The Korean edition is not published until this passes (issue 27).")
+def test_glued_values_survive_translation(tmp_path):
+    catalog = ROOT / "locale" / "ko" / "LC_MESSAGES" / "chapters" / "03-everyones-challenge.po"
+    with catalog.open("rb") as handle:
+        glued = next(m.id for m in read_po(handle) if m.id.startswith("Recruitment opens on {glue:text}`opens`"))
+    repo = _korean_site(tmp_path, {glued: "모집 기간은 {glue:text}`window_days`일이다."})
+    chapter = (repo / "_build" / "ko" / "chapters" / "03-everyones-challenge.html").read_text(encoding="utf-8")
+    assert "모집 기간은 21일이다." in chapter
