@@ -49,7 +49,8 @@ def test_after_make_chapter_twice_the_whole_suite_passes(tmp_path):
                           timeout=1400)
     assert done.returncode == 0, done.stdout[-6000:]
     summary = done.stdout.strip().splitlines()[-1]
-    assert re.search(r"\d+ passed", summary) and "failed" not in summary and "error" not in summary, summary
+    # '1 xfailed' is a stated expected failure, not a failure: only 'N failed' and 'N error(s)' count
+    assert re.search(r"\d+ passed", summary) and not re.search(r"\d+ (failed|errors?)\b", summary), summary
     # the new chapters were in it: their pages, notebooks and ledgers were collected and passed
     listed = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q",
                              "-m", "not repository_copy"], cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)},
