@@ -235,7 +235,40 @@ def _preload_fonts(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + links
 
 
+_renderers: dict[str, object] = {}  # docname -> the notebook's MyST-NB renderer, for its translated strings
+
+
+def _glue_in_translated_prose() -> None:
+    """MyST-NB reads a glued value from the document's notebook renderer, which it removes when the page is parsed;
+    a translated paragraph is parsed afterwards into a fresh document, so its glued values vanished ("No key ...
+    found in glue data"). Keep each page's renderer when its own glue roles are read, and lend it to that page's
+    translated strings."""
+    from myst_nb.ext.glue import directives, roles, utils
+
+    if getattr(utils.retrieve_glue_data, "axbook", False):
+        return
+    retrieve = utils.retrieve_glue_data
+
+    def retrieve_for_translations(document, key):
+        env = getattr(document.settings, "env", None)
+        if env is not None:
+            if "nb_renderer" in document:
+                _renderers[env.docname] = document["nb_renderer"]
+            elif env.docname in _renderers:
+                document["nb_renderer"] = _renderers[env.docname]
+                try:
+                    return retrieve(document, key)
+                finally:  # the fresh document's nodes are pickled with the page; a renderer cannot be
+                    document.attributes.pop("nb_renderer", None)
+        return retrieve(document, key)
+
+    retrieve_for_translations.axbook = True
+    for module in (utils, roles, directives):
+        module.retrieve_glue_data = retrieve_for_translations
+
+
 def setup(app):
+    _glue_in_translated_prose()
     app.connect("html-page-context", _assets_only_where_used)
     app.connect("html-page-context", _preload_fonts)
     app.connect("html-page-context", _pdf_link_from_every_page)
