@@ -40,11 +40,16 @@ def updated(language: str, package: Path | None = None, source: bytes | None = N
     catalog = read_po(io.BytesIO(raw), locale=language)
     catalog.update(template(package), no_fuzzy_matching=False)
     catalog.obsolete.clear()
+    return _stamped(catalog, f"# The book's strings in {language}: the catalog of its edition in that language.\n"
+                             "# Updated by `make translations`; translate in any PO editor.")
+
+
+def _stamped(catalog, comment: str):
+    """The header every catalog gets: fixed dates (no churn), the book as translator, what the file is."""
     catalog.creation_date = catalog.revision_date = FIXED_DATE
     catalog.last_translator = catalog.language_team = "The book's authors (see CONTRIBUTING.md)"
     catalog.msgid_bugs_address = "the book's issue tracker"
-    catalog.header_comment = (f"# The book's strings in {language}: the catalog of its edition in that language.\n"
-                              "# Updated by `make translations`; translate in any PO editor.")
+    catalog.header_comment = comment
     return catalog
 
 
@@ -125,11 +130,7 @@ def updated_page(language: str, template, locale_dir: Path = PAGES_LOCALE) -> ob
     for message in catalog:
         message.flags -= {"python-format", "python-brace-format"}  # prose, not format strings ('%p' is Korean for pp)
     catalog.obsolete.clear()
-    catalog.creation_date = catalog.revision_date = FIXED_DATE
-    catalog.last_translator = catalog.language_team = "The book's authors (see CONTRIBUTING.md)"
-    catalog.msgid_bugs_address = "the book's issue tracker"
-    catalog.header_comment = f"# The page {template.domain!r} in {language}. Updated by `make translations`."
-    return catalog
+    return _stamped(catalog, f"# The page {template.domain!r} in {language}. Updated by `make translations`.")
 
 
 def page_catalogs(work: Path, locale_dir: Path = PAGES_LOCALE) -> dict[Path, tuple[bytes, int, int]]:

@@ -193,11 +193,16 @@ def verdict_class(verdict: str) -> str:
     return "verdict-" + verdict.replace(" ", "-")
 
 
-def _chapter_cell(doc: str, claim_id: str) -> str:
+def _chapter_link(doc: str, claim_id: str) -> str:
+    """'Chapter 2', linked to the row's anchor in its chapter (the front page's tables and list)."""
     number = [c.doc for c in CHAPTERS].index(doc) + 1
     href = escape(f"{doc}.html#{anchor(claim_id)}", quote=True)
     label = _("Chapter {number}").format(number=number)
-    return f'<td><a class="reference internal" href="{href}">{escape(label)}</a></td>'
+    return f'<a class="reference internal" href="{href}">{escape(label)}</a>'
+
+
+def _chapter_cell(doc: str, claim_id: str) -> str:
+    return f"<td>{_chapter_link(doc, claim_id)}</td>"
 
 
 def _table(head: list[str], rows: list[str], classes: str) -> str:
@@ -238,12 +243,7 @@ def findings_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
 
 def not_said_html(frame: pd.DataFrame, *, chapters: bool = False) -> str:
     def where(r) -> str:
-        if not chapters:
-            return ""
-        number = [c.doc for c in CHAPTERS].index(r.doc) + 1
-        href = escape(f"{r.doc}.html#{anchor(r.claim_id)}", quote=True)
-        label = _("Chapter {number}").format(number=number)
-        return f' (<a class="reference internal" href="{href}">{escape(label)}</a>)'
+        return f" ({_chapter_link(r.doc, r.claim_id)})" if chapters else ""
 
     items = [f'<li id="{escape(anchor(r.claim_id), quote=True)}"><strong>{escape(r.statement)}</strong>: '
              f"{escape(r.recomputed)}{where(r)}.</li>" for r in frame[frame["kind"] == cl.NOT_SAID].itertuples()]
