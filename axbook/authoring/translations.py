@@ -6,7 +6,7 @@ Two kinds of catalog, both standard gettext files a translator opens in any PO e
   by Sphinx's own gettext builder from the stored notebooks (nothing is executed) and read back by Sphinx
   when the edition is built (``language``, ``locale_dirs``).
 
-Extracts every ``_()`` / ``N_()`` string of ``axbook/`` (``axbook.language.i18n.messages``) and updates each
+Extracts every ``_()`` / ``N_()`` string of ``axbook/`` and of the notebooks' code cells (``axbook.language.i18n.messages``) and updates each
 edition's catalog the gettext way (Babel's ``Catalog.update``): a new string arrives untranslated, a changed
 one keeps its old translation marked fuzzy (to be checked), a removed one is dropped. The catalog is written
 without line numbers or dates, so it changes only when a string or a translation does. Prints, per catalog,
@@ -28,7 +28,10 @@ def template(package: Path | None = None):
     from babel.messages.catalog import Catalog
 
     catalog = Catalog(domain=i18n.DOMAIN, project="The AX gap", version="1", creation_date=FIXED_DATE)
-    for message in sorted(i18n.messages(package)):
+    from axbook.site import toc
+
+    root = package.parent if package else ROOT
+    for message in sorted(i18n.messages(package, toc.notebooks(root) if (root / "_toc.yml").exists() else [])):
         catalog.add(message)
     return catalog
 
@@ -148,7 +151,8 @@ def page_catalogs(work: Path, locale_dir: Path = PAGES_LOCALE) -> dict[Path, tup
     return found
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """All catalogs; with ``--package-only`` the package's alone (seconds: no Sphinx run)."""
     for language in i18n.LANGUAGES:
         if language == i18n.SOURCE:
             continue
@@ -158,6 +162,8 @@ def main() -> int:
         print(f"{language}: {len(catalog)} strings, {len(left)} to translate or check")
         for line in left:
             print(f"  {line}")
+    if argv == ["--package-only"]:
+        return 0
     import tempfile
 
     with tempfile.TemporaryDirectory() as work:
@@ -169,4 +175,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

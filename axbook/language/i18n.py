@@ -67,8 +67,9 @@ def _(message: str) -> str:
                            f"finished translation of {message!r} (missing or fuzzy)") from None
 
 
-def messages(package: Path | None = None) -> dict[str, list[str]]:
-    """Every string the package marks for translation, with where (file:line) it is marked."""
+def messages(package: Path | None = None, notebooks: list[Path] = ()) -> dict[str, list[str]]:
+    """Every string the package and the ``notebooks``' code cells mark for translation, with where (file:line, or
+    notebook:cell:line) it is marked."""
     from babel.messages.extract import extract_from_dir
 
     package = package or Path(__file__).parent.parent
@@ -76,4 +77,21 @@ def messages(package: Path | None = None) -> dict[str, list[str]]:
     for filename, line, message, _comments, _context in extract_from_dir(
             package, method_map=[("**.py", "python")], keywords=KEYWORDS):
         found.setdefault(message, []).append(f"{filename}:{line}")
+    for notebook in notebooks:
+        for where, message in _notebook_messages(notebook):
+            found.setdefault(message, []).append(where)
     return found
+
+
+def _notebook_messages(notebook: Path):
+    import io
+    import json
+
+    from babel.messages.extract import extract
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for number, cell in enumerate(cells, 1):
+        if cell["cell_type"] == "code":
+            source = "".join(cell["source"]).encode("utf-8")
+            for line, message, _comments, _context in extract("python", io.BytesIO(source), keywords=KEYWORDS):
+                yield f"{notebook.name}:cell {number}:{line}", message
