@@ -15,11 +15,17 @@ LAB_PORT ?= 8888
 ifdef BASEURL
 export AXBOOK_BASEURL := $(BASEURL)
 endif
+# One edition only: make book LANG=ko (or LANG=en); both by default. Only from the command line: the shell's own LANG
+# is a locale (C.UTF-8), not an edition.
+ifeq ($(origin LANG),command line)
+export AXBOOK_LANGUAGES := $(LANG)
+unexport LANG
+endif
 
 .PHONY: help env book pdf execute pages regen test test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
-	@echo "make book     build the site into $(SITE) (sets up $(VENV) first); BASEURL=https://... gives its public address"
+	@echo "make book     build the site into $(SITE), both editions (English at the root, Korean under ko/); LANG=en or LANG=ko builds one; BASEURL=https://... gives its public address"
 	@echo "make pdf      the PDF edition, printed from the built site by Debian's Chromium, into $(SITE)/book.pdf"
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"

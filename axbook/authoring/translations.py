@@ -6,7 +6,8 @@ Two kinds of catalog, both standard gettext files a translator opens in any PO e
   by Sphinx's own gettext builder from the stored notebooks (nothing is executed) and read back by Sphinx
   when the edition is built (``language``, ``locale_dirs``).
 
-Extracts every ``_()`` / ``N_()`` string of ``axbook/`` and of the notebooks' code cells (``axbook.language.i18n.messages``) and updates each
+Extracts every ``_()`` / ``N_()`` string of ``axbook/`` and of the notebooks' code cells (``axbook.language.i18n.messages``)
+and the configuration's words shown on every page (``axbook.site.parallel_build.config_words``), and updates each
 edition's catalog the gettext way (Babel's ``Catalog.update``): a new string arrives untranslated, a changed
 one keeps its old translation marked fuzzy (to be checked), a removed one is dropped. The catalog is written
 without line numbers or dates, so it changes only when a string or a translation does. Prints, per catalog,
@@ -28,10 +29,15 @@ def template(package: Path | None = None):
     from babel.messages.catalog import Catalog
 
     catalog = Catalog(domain=i18n.DOMAIN, project="The AX gap", version="1", creation_date=FIXED_DATE)
-    from axbook.site import toc
+    from axbook.site import parallel_build, toc
 
     root = package.parent if package else ROOT
-    for message in sorted(i18n.messages(package, toc.notebooks(root) if (root / "_toc.yml").exists() else [])):
+    book = (root / "_toc.yml").exists()
+    found = set(i18n.messages(package, toc.notebooks(root) if book else []))
+    if book:  # the configuration's and the toc's words on every page (title, footer, search box, parts)
+        found.update(parallel_build.config_words(root / "_config.yml"))
+        found.update(toc.captions(root))
+    for message in sorted(found):
         catalog.add(message)
     return catalog
 
@@ -111,11 +117,40 @@ def page_templates(work: Path) -> dict[str, object]:
     templates = {}
     for pot in sorted((work / "gettext").rglob("*.pot")):
         page = pot.relative_to(work / "gettext").with_suffix("").as_posix()
-        if page == "sphinx":  # Sphinx's own words, translated by Sphinx
+        if page == THEME_DOMAIN:  # Sphinx's builder misses most of the themes' templates: read them all
             continue
         with pot.open("rb") as handle:
             templates[page] = read_po(handle)
+    templates[THEME_DOMAIN] = theme_template()
     return templates
+
+
+# The words of the site around the pages (skip link, navigation, colour switch ...): the themes' templates, which
+# Sphinx's gettext builder extracts as "sphinx". Sphinx translates most of them; the book's catalog of that name
+# (read by Sphinx before its own) holds the rest.
+THEME_DOMAIN = "sphinx"
+
+
+def theme_template():
+    """The words the themes' templates mark (``_()``) that Sphinx's own catalog does not translate in every edition."""
+    import gettext
+
+    import pydata_sphinx_theme
+    import sphinx
+    import sphinx_book_theme
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    own = [gettext.translation("sphinx", Path(sphinx.__file__).parent / "locale", [language], fallback=True)
+           for language in i18n.LANGUAGES if language != i18n.SOURCE]
+    kept = Catalog(domain=THEME_DOMAIN)
+    folders = [Path(theme.__file__).parent / "theme" for theme in (pydata_sphinx_theme, sphinx_book_theme)]
+    for folder in [*folders, ROOT / "_templates"]:  # the book's own templates shadow some of the themes'
+        for _file, _line, message, _comments, _context in extract_from_dir(
+                folder, method_map=[("**.html", "jinja2")], keywords={"_": None}):
+            if isinstance(message, str) and message and any(t.gettext(message) == message for t in own):
+                kept.add(message)
+    return kept
 
 
 def updated_page(language: str, template, locale_dir: Path = PAGES_LOCALE) -> object:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from axbook.data import tables
+from axbook.language import i18n
 from axbook.pages import ledgers
 from axbook.paths import DATA_DIR
 
@@ -32,7 +33,7 @@ def reviews(doc: str, page_url: str, book: str, data_dir: Path = DATA_DIR) -> li
                   "publisher": outlet, "datePublished": article["edition_month"]}
     claims = ledgers.claims_only(ledgers.table(doc, data_dir))
     return [{
-        "@context": "https://schema.org", "@type": "ClaimReview",
+        "@context": "https://schema.org", "@type": "ClaimReview", "inLanguage": i18n.current(),
         "url": f"{page_url}#{ledgers.anchor(r.claim_id)}",
         "claimReviewed": r.statement,
         "author": {"@type": "Organization", "name": book},

@@ -100,13 +100,16 @@ def publish(new: Path, site: Path) -> None:
 
 
 def build(site: Path = SITE, stage: Path = STAGE) -> int:
+    from axbook.site import toc
+
+    languages = toc.editions()
+    front = site / toc.edition_prefix(languages[0]) / "index.html"
     with locked(site.parent / ".lock"):
         recover(site)
-        digest = inputs_digest()
+        digest = inputs_digest() + " " + " ".join(languages)
         stored = _digest_file(site)
-        if (site / "index.html").exists() and stored.exists() and stored.read_text() == digest:
-            print(f"site: {_shown(site)} is current (no input changed since it was built); "
-                  f"open {_shown(site / 'index.html')}")
+        if front.exists() and stored.exists() and stored.read_text() == digest:
+            print(f"site: {_shown(site)} is current (no input changed since it was built); open {_shown(front)}")
             return 0
         # vl-convert lays every chart's SVG out in it, the chart PNGs are drawn in it, the webfont is cut from it.
         missing = [str(font) for font in NANUM_TTF.values() if not font.exists()]
@@ -117,39 +120,65 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
         from axbook.data import validate
         from axbook.site import failures  # pandas, altair, nbformat: only when there is something to build
 
-        output = stage / "_build" / "html"
-        shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
+        outputs = {language: stage / language / "_build" / "html" for language in languages}
+        assembled = stage / "site"
+        for output in (*outputs.values(), assembled):
+            shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
         # Sphinx spends its first seconds importing and setting up on one core: the data is validated meanwhile
         # on another. Bad data stops Sphinx (before it reads a page, in practice) and nothing is published.
-        sphinx = Quiet([sys.executable, "-m", "axbook.site.parallel_build", str(ROOT), str(stage), str(JOBS)],
-                       site.parent / "logs" / "build.log")
+        # The editions build side by side, each reading its pages in JOBS processes.
+        logs = {language: site.parent / "logs" / f"build-{language}.log" for language in languages}
+        builds = {language: Quiet([sys.executable, "-m", "axbook.site.parallel_build", str(ROOT), str(stage / language),
+                                   str(JOBS), language], logs[language], label=language)
+                  for language in languages}
         try:
             data_valid = validate.main([]) == 0
         except BaseException:  # an interrupt (or a crash) during validation stops Sphinx too
-            sphinx.stop()
+            _stop(builds)
             raise
         if not data_valid:
-            sphinx.stop()
+            _stop(builds)
             print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
             return 1
-        returncode, log = sphinx.wait(TIMEOUT)
-        if returncode == TIMED_OUT:
-            print(f"build stopped: Sphinx ran over {TIMEOUT:.0f} s (a page hung? AXBOOK_BUILD_TIMEOUT sets the limit); "
-                  f"log: {_shown(site.parent / 'logs' / 'build.log')}; {_shown(site)} still holds the last complete site",
-                  file=sys.stderr)
-            return returncode
-        if returncode != 0:
-            cell_error = failures.from_log(log)
-            if cell_error:
-                print(cell_error, file=sys.stderr)
-            print(f"build failed (exit {returncode}; full log: {_shown(site.parent / 'logs' / 'build.log')}): "
-                  f"{_shown(site)} still holds the last complete site", file=sys.stderr)
-            return returncode
+        read = []
+        for language, sphinx in builds.items():
+            returncode, log = sphinx.wait(TIMEOUT)
+            if returncode == TIMED_OUT:
+                _stop(builds)
+                print(f"build stopped: Sphinx ran over {TIMEOUT:.0f} s (a page hung? AXBOOK_BUILD_TIMEOUT sets the "
+                      f"limit); log: {_shown(logs[language])}; {_shown(site)} still holds the last complete site",
+                      file=sys.stderr)
+                return returncode
+            if returncode != 0:
+                _stop(builds)
+                cell_error = failures.from_log(log)
+                if cell_error:
+                    print(cell_error, file=sys.stderr)
+                print(f"build failed ({language} edition, exit {returncode}; full log: {_shown(logs[language])}): "
+                      f"{_shown(site)} still holds the last complete site", file=sys.stderr)
+                return returncode
+            read.append(f"{language}: {reread_summary(log)}")
+        assemble(outputs, assembled)
         stored.unlink(missing_ok=True)  # a site without its digest is rebuilt next time, never trusted
-        publish(output, site)
+        publish(assembled, site)
         stored.write_text(digest)
-    print(f"site: {_shown(site)} ({reread_summary(log)}); open {_shown(site / 'index.html')} or run make serve")
+    print(f"site: {_shown(site)} ({'; '.join(read)}); open {_shown(front)} or run make serve")
     return 0
+
+
+def assemble(outputs: dict[str, Path], site: Path) -> None:
+    """One site of every edition built: the source language at its root, each other under its prefix (renames)."""
+    from axbook.site import toc
+
+    if toc.edition_prefix(next(iter(outputs))):
+        site.mkdir(parents=True)  # no edition at the root (make book LANG=ko)
+    for language, output in outputs.items():
+        os.rename(output, site / toc.edition_prefix(language))
+
+
+def _stop(builds: dict) -> None:
+    for sphinx in builds.values():
+        sphinx.stop()
 
 
 def _shown(path: Path) -> str:
@@ -184,8 +213,9 @@ class Quiet:
     """A command running in the background: its whole output kept in ``log_file``, one line per notebook and each
     warning printed (a thread reads the pipe, so the command never waits on it)."""
 
-    def __init__(self, command: list[str], log_file: Path):
+    def __init__(self, command: list[str], log_file: Path, label: str = ""):
         log_file.parent.mkdir(parents=True, exist_ok=True)
+        self._label = f"[{label}] " if label else ""
         self._lines: list[str] = []
         self._log = open(log_file, "w", encoding="utf-8")
         # Its own process group, so stopping it stops its workers and kernels too.
@@ -200,7 +230,7 @@ class Quiet:
             self._lines.append(line)
             shown = _shown_line(line)
             if shown:
-                print(shown, flush=True)
+                print(self._label + shown, flush=True)
 
     def wait(self, timeout: float | None = None) -> tuple[int, str]:
         """The command's exit status and output; TIMED_OUT (the command stopped) after `timeout` seconds."""

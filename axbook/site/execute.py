@@ -2,9 +2,11 @@
 
 Each notebook page of the toc (or each PAGE named, e.g. ``chapters/02-power-equipment``) is executed the way
 the book build executes it (myst-nb's executor, the notebook's folder as working directory, the book's
-timeout), its kernel logging what it read (``axbook.data.deps``). The executed notebook goes to
-``_build/executed/<page>.ipynb`` beside ``<page>.inputs.json``: the hash of the notebook and of every file it
-read (data, the axbook modules it imported) and of the lock file.
+timeout), its kernel logging what it read (``axbook.data.deps``), once per edition (LANG=ko: one). The executed
+notebook goes to ``_build/executed/<page>.ipynb`` beside ``<page>.inputs.json``: the hash of the notebook and of
+every file it read (data, the axbook modules it imported) and of the lock file. Another edition's copies go under
+its prefix (``_build/executed/ko/``), executed with the page's ``language`` parameter set the way papermill sets a
+parameter (``in_language``).
 
 ``make book`` renders a page from its executed copy instead of executing it when every one of those hashes
 still matches the repository (``fresh``; axbook/site/sphinx_ext.py); otherwise it executes the page itself. A copy
@@ -21,25 +23,45 @@ import tempfile
 from pathlib import Path
 
 from axbook.data import deps
+from axbook.language.i18n import SOURCE
 from axbook.paths import ROOT
+from axbook.site import toc
 
 FROM_COPY = "rendered from its executed copy"  # what the build log says of a page it did not execute
 # Pages are read (and their notebooks executed) in this many processes; AXBOOK_JOBS=1 builds serially.
 JOBS = int(os.environ.get("AXBOOK_JOBS") or os.cpu_count() or 1)
 
 
-def copy_paths(page: str, root: Path = ROOT) -> tuple[Path, Path]:
-    base = root / "_build" / "executed" / page
+LANGUAGE_PARAMETER = "language"  # every page's parameter naming its edition (axbook.setup)
+
+
+def copy_paths(page: str, root: Path = ROOT, language: str = SOURCE) -> tuple[Path, Path]:
+    base = root / "_build" / "executed" / toc.edition_prefix(language) / page
     return base.with_name(base.name + ".ipynb"), base.with_name(base.name + ".inputs.json")
 
 
-def fresh(page: str, root: Path = ROOT) -> set[Path] | None:
-    """The files an executed copy of ``page`` read, if the copy exists and nothing it depends on changed."""
-    notebook, sidecar = copy_paths(page, root)
+def in_language(notebook: dict, language: str) -> dict:
+    """The notebook as its ``language`` edition executes it: papermill's way, a cell after the parameters cell
+    setting the page's language (hidden from the page). The source language is the parameter's default: unchanged."""
+    if language == SOURCE:
+        return notebook
+    cells = notebook["cells"]
+    after = next((i + 1 for i, cell in enumerate(cells) if "parameters" in cell.get("metadata", {}).get("tags", [])), 0)
+    injected = {"cell_type": "code", "execution_count": None, "id": "injected-language", "outputs": [],
+                "metadata": {"tags": ["injected-parameters", "remove-cell"]},
+                "source": f"{LANGUAGE_PARAMETER} = {language!r}  # this edition's language"}
+    notebook["cells"] = [*cells[:after], injected, *cells[after:]]
+    return notebook
+
+
+def fresh(page: str, root: Path = ROOT, language: str = SOURCE) -> set[Path] | None:
+    """The files an executed copy of ``page`` in ``language`` read, if the copy exists and nothing it depends on
+    changed."""
+    notebook, sidecar = copy_paths(page, root, language)
     try:
         record = json.loads(sidecar.read_text(encoding="utf-8"))
         inputs = record["inputs"]
-        if not notebook.is_file() or record["page"] != page:
+        if not notebook.is_file() or record["page"] != page or record.get("language", SOURCE) != language:
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -82,23 +104,24 @@ def _kernel_noise_dropped(capture: Path):
         print("\n".join(kept), file=sys.stderr)
 
 
-def execute(page: str, root: Path = ROOT) -> int:
-    """Execute ``page`` into its copy (0), or say where it failed (1). A fresh copy is kept as it is."""
+def execute(page: str, root: Path = ROOT, language: str = SOURCE) -> int:
+    """Execute ``page`` in ``language`` into its copy (0), or say where it failed (1). A fresh copy is kept as it is."""
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
     from axbook.site import failures
 
-    if fresh(page, root) is not None:
-        print(f"  {page}: executed copy is current")
+    shown = f"{page} ({language})"
+    if fresh(page, root, language) is not None:
+        print(f"  {shown}: executed copy is current")
         return 0
     source = root / f"{page}.ipynb"
-    notebook = nbformat.read(source, as_version=4)
+    notebook = nbformat.from_dict(in_language(json.loads(source.read_text(encoding="utf-8")), language))
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "deps.log"
         os.environ[deps.ENV] = str(log)  # the kernel inherits it (as in the book build: sphinx_ext)
         try:
-            print(f"  executing {page}.ipynb", flush=True)
+            print(f"  executing {page}.ipynb ({language})", flush=True)
             with _kernel_noise_dropped(Path(tmp) / "stderr.log"):
                 result = single_nb_execution(notebook, cwd=str(source.parent), allow_errors=False,
                                              timeout=_timeout(root), meta_override=True)
@@ -114,17 +137,19 @@ def execute(page: str, root: Path = ROOT) -> int:
         return 1
     files = sorted({*read, root / deps.LOCK_FILE_NAME})
     inputs = {p.resolve().relative_to(root.resolve()).as_posix(): deps.digest(p) for p in files}
-    notebook_copy, sidecar = copy_paths(page, root)
+    notebook_copy, sidecar = copy_paths(page, root, language)
     notebook_copy.parent.mkdir(parents=True, exist_ok=True)
     notebook_copy.write_text(nbformat.writes(notebook), encoding="utf-8")
-    sidecar.write_text(json.dumps({"page": page, "source": deps.digest(source), "inputs": inputs}, indent=1, sort_keys=True),
-                       encoding="utf-8")
+    sidecar.write_text(json.dumps({"page": page, "language": language, "source": deps.digest(source), "inputs": inputs},
+                                  indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
 
-def main(argv: list[str]) -> int:
-    from axbook.site import toc
+def _execute(job: tuple[str, str]) -> int:
+    return execute(job[0], language=job[1])
 
+
+def main(argv: list[str]) -> int:
     if argv == ["--matrix"]:  # the CI matrix: one job per notebook page, named without slashes
         print(json.dumps([{"page": p, "slug": p.replace("/", "--")} for p in toc.notebook_pages()]))
         return 0
@@ -133,12 +158,13 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"not a page of _toc.yml: {', '.join(unknown)}", file=sys.stderr)
         return 2
-    jobs = min(len(pages), JOBS)
+    runs = [(page, language) for language in toc.editions() for page in pages]  # every edition (LANG=ko: one)
+    jobs = min(len(runs), JOBS)
     if jobs <= 1:
-        return max((execute(page) for page in pages), default=0)
+        return max((_execute(run) for run in runs), default=0)
     # one process per page at a time (each sets the kernel's log variable in its own environment)
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return max(pool.map(execute, pages), default=0)
+        return max(pool.map(_execute, runs), default=0)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,10 @@
-"""`python -m axbook.site.parallel_build SOURCE OUTPUT JOBS`: `jupyter-book build SOURCE --path-output OUTPUT -W
---keep-going`, with Sphinx reading (so executing) pages in JOBS processes.
+"""`python -m axbook.site.parallel_build SOURCE OUTPUT JOBS [LANGUAGE]`: `jupyter-book build SOURCE --path-output OUTPUT
+-W --keep-going`, with Sphinx reading (so executing) pages in JOBS processes, in the edition of LANGUAGE.
+
+An edition other than the source language is the same build with Sphinx's internationalisation on (``language``,
+the pages' catalogs in ``locale/``) and the configuration's own words (title, author, footer, search box, figure
+numbers) taken from the package's catalog (``edition_overrides``); its notebooks execute with their ``language``
+parameter set (``axbook.site.sphinx_ext``).
 
 JB1's command line has no ``-j``; its ``build_sphinx`` takes ``jobs``. The configuration is made exactly as
 the command line makes it (``get_config_only``), so the two builds differ only in the number of processes.
@@ -14,6 +19,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from axbook.language.i18n import SOURCE
+
 
 def main(argv: list[str]) -> int:
     import sphinx.builders
@@ -24,7 +31,8 @@ def main(argv: list[str]) -> int:
     sphinx.builders.Builder._read_serial = _parallel_from_two_pages(sphinx.builders.Builder._read_serial)
 
     source, output, jobs = Path(argv[0]).resolve(), Path(argv[1]).resolve(), int(argv[2])
-    path_config, source_dir, overrides = config(source, output)
+    language = argv[3] if len(argv) > 3 else SOURCE
+    path_config, source_dir, overrides = config(source, output, language)
     if jobs > 1:
         print(f"parallel_build: reading pages in {jobs} processes (when two pages or more are to be read)")
     result = build_sphinx(source_dir, output / "_build" / "html", use_external_toc=True, noconfig=True,
@@ -64,13 +72,53 @@ def _parallel_from_two_pages(read_serial):
     return read
 
 
-def config(source: Path, output: Path):
+def config(source: Path, output: Path, language: str = SOURCE):
     from jupyter_book.cli.main import build
 
     # The command's own function, asked only for the configuration it would build with.
-    return build.callback(path_source=str(source), path_output=str(output), config=None, toc=None,
-                          warningiserror=True, nitpick=False, keep_going=True, freshenv=False, builder="html",
-                          custom_builder=None, verbose=0, quiet=0, individualpages=False, get_config_only=True)
+    path_config, source_dir, overrides = build.callback(
+        path_source=str(source), path_output=str(output), config=None, toc=None, warningiserror=True, nitpick=False,
+        keep_going=True, freshenv=False, builder="html", custom_builder=None, verbose=0, quiet=0,
+        individualpages=False, get_config_only=True)
+    if language != SOURCE:
+        overrides = {**overrides, **edition_overrides(Path(path_config), language)}
+    return path_config, source_dir, overrides
+
+
+# The configuration's own words, shown on every page: (key, key inside it or None).
+CONFIG_WORDS = (("html_title", None), ("author", None), ("numfig_format", "figure"),
+                ("html_theme_options", "search_bar_text"), ("html_theme_options", "extra_footer"))
+
+
+def sphinx_config(path_config: Path) -> dict:
+    from jupyter_book.config import get_final_config
+
+    return get_final_config(user_yaml=path_config, sourcedir=path_config.parent,
+                            cli_config={"latex_individualpages": False})[0]
+
+
+def config_words(path_config: Path) -> list[str]:
+    """The English the configuration shows on every page: what the package's catalog translates."""
+    settings = sphinx_config(path_config)
+    return [settings[key] if inner is None else settings[key][inner] for key, inner in CONFIG_WORDS]
+
+
+def edition_overrides(path_config: Path, language: str) -> dict:
+    """Sphinx's settings for the ``language`` edition: its catalogs on, the configuration's words translated."""
+    from axbook.language import i18n
+
+    settings = sphinx_config(path_config)
+    overrides = {"language": language, "locale_dirs": ["locale/"], "gettext_compact": False}
+    i18n.use(language)
+    try:
+        for key, inner in CONFIG_WORDS:
+            if inner is None:
+                overrides[key] = i18n._(settings[key])
+            else:
+                overrides[key] = {**overrides.get(key, settings[key]), inner: i18n._(settings[key][inner])}
+    finally:
+        i18n.use(SOURCE)
+    return overrides
 
 
 if __name__ == "__main__":

@@ -33,10 +33,13 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from sphinx import addnodes
 from sphinx.util import logging
 
 from axbook.data import deps, tables
 from axbook.figures import downloads
+from axbook.language import i18n
+from axbook.language.i18n import SOURCE
 from axbook.pages import claimreview, ledgers
 from axbook.paths import PAGE_FONTS, PDF_NAME, ROOT
 from axbook.site import execute, sharing, toc
@@ -68,13 +71,18 @@ def _start_log(app, docname, source):
     log.parent.mkdir(parents=True, exist_ok=True)
     log.unlink(missing_ok=True)
     os.environ[deps.ENV] = str(log)  # inherited by the kernel that executes this page
-    read = execute.fresh(docname) if app.env.doc2path(docname).endswith(".ipynb") else None
+    if not app.env.doc2path(docname).endswith(".ipynb"):
+        return
+    language = app.config.language
+    read = execute.fresh(docname, language=language)
     if read is not None:
-        notebook = json.loads(execute.copy_paths(docname)[0].read_text(encoding="utf-8"))
+        notebook = json.loads(execute.copy_paths(docname, language=language)[0].read_text(encoding="utf-8"))
         notebook.setdefault("metadata", {})["mystnb"] = {"execution_mode": "off"}  # its outputs are the page's
         source[0] = json.dumps(notebook)
         _from_copy[docname] = read
         logger.info(f"{docname}: {execute.FROM_COPY}")
+    elif language != SOURCE:  # executed here, in the edition's language
+        source[0] = json.dumps(execute.in_language(json.loads(source[0]), language))
 
 
 def _store_inputs(app, _doctree):
@@ -148,16 +156,36 @@ def _finish_site(app, exception):
         fonts.prune(font_cache, {future.result() for future in cut})
 
 
+def _write_in_the_edition_s_language(app, config):
+    """Strings the package makes in this process (ledger verdicts in the ClaimReview records) in the edition's
+    language, as its kernels write theirs."""
+    i18n.use(config.language)
+
+
+def _translate_part_captions(app, doctree):
+    """The navigation's part captions come from _toc.yml (sphinx-external-toc), outside the pages' catalogs: they are
+    in the package's catalog (``toc.captions``) and translated here."""
+    if app.config.language == SOURCE:
+        return
+    for toctree in doctree.findall(addnodes.toctree):
+        if toctree.get("caption"):
+            toctree["caption"] = i18n._(toctree["caption"])
+
+
 def _use_public_address(app, config):
     # Set before the environment compares configurations: a new address rewrites every page.
     config.html_baseurl = sharing.public_address(config.html_baseurl)
-    sharing.site_url(config.html_baseurl)  # a wrong address stops the build before any page is read
+    site = sharing.site_url(config.html_baseurl)  # a wrong address stops the build before any page is read
+    if site and config.language != SOURCE:  # an edition's pages live under its prefix ('ko/')
+        config.html_baseurl = site + toc.edition_prefix(config.language)
 
 
 def _write_sitemap(app, exception):
-    if exception is not None or app.builder.format != "html":
+    """One sitemap for the whole site, at its root: written by the source language's build, listing every edition."""
+    if exception is not None or app.builder.format != "html" or app.config.language != SOURCE:
         return
-    if not sharing.write_sitemap(Path(app.outdir), app.config.html_baseurl, toc.html_pages(Path(app.srcdir))):
+    if not sharing.write_sitemap(Path(app.outdir), app.config.html_baseurl, toc.html_pages(Path(app.srcdir)),
+                                 toc.editions()):
         logger.info("sharing: no public address (html.baseurl in _config.yml, or BASEURL=... for make book), so no "
                     "og:url, og:image or sitemap.xml")
 
@@ -189,8 +217,8 @@ def _pdf_edition_in_the_download_menu(app, pagename, templatename, context, doct
         buttons = group.get("buttons", [])
         for i, button in enumerate(buttons):
             if button.get("label") == "download-pdf-button":
-                buttons[i] = {"type": "link", "url": context["pathto"](PDF_NAME, 1), "text": "book .pdf",
-                              "tooltip": "The whole book as one PDF", "icon": "fas fa-file-pdf",
+                buttons[i] = {"type": "link", "url": context["pathto"](PDF_NAME, 1), "text": i18n._("book .pdf"),
+                              "tooltip": i18n._("The whole book as one PDF"), "icon": "fas fa-file-pdf",
                               "label": "download-book-pdf-button"}
 
 
@@ -275,6 +303,8 @@ def setup(app):
     app.connect("html-page-context", sharing.add_tags)
     app.connect("html-page-context", _claim_reviews)
     app.connect("config-inited", _use_public_address)
+    app.connect("config-inited", _write_in_the_edition_s_language)
+    app.connect("doctree-read", _translate_part_captions, priority=100)  # before the toc collector reads them
     app.connect("html-page-context", _pdf_edition_in_the_download_menu, priority=600)  # after the theme's buttons
     app.connect("builder-inited", _declare_numbering_parallel_safe)
     app.connect("builder-inited", _drop_thebe, priority=100)

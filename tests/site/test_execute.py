@@ -61,3 +61,38 @@ def test_a_copy_naming_files_outside_another_page_or_nothing_is_not_used(tmp_pat
         record = json.dumps({**record, "source": hashlib.sha256(b"nb").hexdigest()})
     sidecar.write_text(record)
     assert execute.fresh("chapters/x", root) is None
+
+
+def test_an_edition_executes_with_its_language_set_after_the_parameters_as_papermill_would():
+    from axbook.site import execute
+
+    notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# T"},
+                          {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": 'language = "en"'},
+                          {"cell_type": "code", "metadata": {}, "source": "axbook.setup(language)"}]}
+    assert execute.in_language(dict(notebook), "en") == notebook  # the source language is the default: unchanged
+    cells = execute.in_language(dict(notebook), "ko")["cells"]
+    assert [c["source"] for c in cells][1:3] == ['language = "en"', "language = 'ko'  # this edition's language"]
+    assert cells[2]["metadata"]["tags"] == ["injected-parameters", "remove-cell"]  # never shown on the page
+
+
+def test_each_edition_has_its_own_executed_copy(tmp_path):
+    from axbook.site import execute
+
+    assert execute.copy_paths("chapters/x", tmp_path)[0] == tmp_path / "_build/executed/chapters/x.ipynb"
+    assert execute.copy_paths("chapters/x", tmp_path, "ko")[0] == tmp_path / "_build/executed/ko/chapters/x.ipynb"
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters/x.ipynb").write_text("nb")
+    _executed_copy(tmp_path, inputs={})
+    assert execute.fresh("chapters/x", tmp_path) == set() and execute.fresh("chapters/x", tmp_path, "ko") is None
+
+
+def test_the_editions_built_are_every_language_or_those_named(monkeypatch):
+    from axbook.site import toc
+
+    monkeypatch.delenv("AXBOOK_LANGUAGES", raising=False)
+    assert toc.editions() == ("en", "ko")
+    monkeypatch.setenv("AXBOOK_LANGUAGES", "ko")
+    assert toc.editions() == ("ko",) and toc.edition_prefix("ko") == "ko/" and toc.edition_prefix("en") == ""
+    monkeypatch.setenv("AXBOOK_LANGUAGES", "fr")
+    with pytest.raises(ValueError, match="LANG=fr: not an edition of the book"):
+        toc.editions()

@@ -8,7 +8,7 @@ from sphinx.errors import ConfigError
 
 from axbook.figures import render
 from axbook.paths import ADDRESS_ENV
-from axbook.site import sharing
+from axbook.site import sharing, toc
 
 # -- sharing: Open Graph and Twitter tags, the sitemap (axbook/site/sharing.py) ------------------------------------------
 
@@ -111,13 +111,15 @@ def test_every_page_s_head_gets_its_sharing_tags_after_the_theme_s_own(tmp_path)
 
     spec = bars("Two bars.")
     app = SimpleNamespace(env=SimpleNamespace(titles={"chapters/1": nodes.title(text="The gap")}),
-                          config=SimpleNamespace(html_title="The book", root_doc="intro",
+                          config=SimpleNamespace(html_title="The book", root_doc="intro", language="en",
                                                  html_baseurl="https://e.org/b"))
     context = {"metatags": '<meta name="x" content="y" />', "body": chart_body(spec)}
     sharing.add_tags(app, "chapters/1", "page.html", context, _doctree("T\n=\n\nFirst words."))
     image = sharing.first_chart(chart_body(spec), "chapters/1")
     assert context["metatags"] == '<meta name="x" content="y" />\n' + sharing.meta_tags(
-        "The gap", "First words.", "The book", "chapters/1", root="intro", site="https://e.org/b/", image=image)
+        "The gap", "First words.", "The book", "chapters/1", root="intro", site="https://e.org/b/", image=image,
+        language="en", languages=toc.editions())
+    assert context["axbook_editions"] == [("ko", "한국어", "../ko/chapters/1.html")]  # the switch, relative
     assert '"https://e.org/b/_charts/chapters-1/fig-x.png"' in context["metatags"]
     untouched = {"metatags": "", "body": ""}
     sharing.add_tags(app, "genindex", "genindex.html", untouched, None)  # not a page of the book
@@ -125,3 +127,34 @@ def test_every_page_s_head_gets_its_sharing_tags_after_the_theme_s_own(tmp_path)
     app.config.html_baseurl = "example.org"
     with pytest.raises(ConfigError):
         sharing.add_tags(app, "chapters/1", "page.html", {"body": ""}, _doctree("T\n=\n\nx"))
+
+
+@pytest.mark.parametrize(("page", "language", "site", "expected"), [
+    ("intro", "en", "", {"en": "intro.html", "ko": "ko/intro.html"}),
+    ("chapters/1", "ko", "", {"en": "../../chapters/1.html", "ko": "../../ko/chapters/1.html"}),
+    ("chapters/1", "ko", "https://e.org/b/ko/", {"en": "https://e.org/b/chapters/1.html",
+                                                  "ko": "https://e.org/b/ko/chapters/1.html"}),
+])
+def test_each_page_links_itself_in_every_edition(page, language, site, expected):
+    assert sharing.edition_links(page, language, ("en", "ko"), site) == expected
+
+
+def test_hreflang_alternates_are_symmetric_and_english_is_the_default():
+    links = sharing.edition_links("chapters/1", "en", ("en", "ko"), "https://e.org/b/")
+    tags = sharing.alternate_links(links)
+    assert re.findall(r'hreflang="([^"]+)" href="([^"]+)"', tags) == [
+        ("en", "https://e.org/b/chapters/1.html"), ("ko", "https://e.org/b/ko/chapters/1.html"),
+        ("x-default", "https://e.org/b/chapters/1.html")]
+    assert sharing.alternate_links({"en": "x.html"}) == ""  # one edition: no alternates
+
+
+def test_the_sitemap_lists_every_edition_with_its_alternates():
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(sharing.sitemap("https://e.org/b/", ["intro.html", "c.html"], ("en", "ko")))
+    urls = root.findall(f"{{{sharing.SITEMAP_NS}}}url")
+    assert [u.find(f"{{{sharing.SITEMAP_NS}}}loc").text for u in urls] == [
+        "https://e.org/b/intro.html", "https://e.org/b/c.html", "https://e.org/b/ko/intro.html", "https://e.org/b/ko/c.html"]
+    for url in urls:
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{{{sharing.XHTML_NS}}}link")}
+        assert url.find(f"{{{sharing.SITEMAP_NS}}}loc").text in alternates.values() and set(alternates) == {"en", "ko"}

@@ -1,6 +1,10 @@
 """The site's static files: the chart script and the vendored library it loads, at Altair's Vega-Lite version."""
 
+import re
+from pathlib import Path
+
 import altair as alt
+import pytest
 
 from axbook.paths import ROOT
 
@@ -39,3 +43,12 @@ def test_every_verdict_has_a_legible_colour_in_both_modes():
         dark = re.search(rf'^html\[data-theme="dark"\] \.{name} {{ color: (#[0-9a-f]{{6}}); }}', css, re.M)
         assert light and dark, verdict
         assert contrast(light.group(1), "#ffffff") >= 4.5 and contrast(dark.group(1), "#14181e") >= 4.5, verdict
+
+
+@pytest.mark.parametrize("name", ["toggle-primary-sidebar.html", "toggle-secondary-sidebar.html"])
+def test_the_sidebar_toggles_are_the_themes_own_with_a_translatable_tooltip(name):
+    import sphinx_book_theme
+
+    theirs = (Path(sphinx_book_theme.__file__).parent / "theme/sphinx_book_theme/components" / name).read_text()
+    ours = (ROOT / "_templates" / name).read_text().split("-#}\n", 1)[1]
+    assert ours == re.sub(r'title="(Toggle \w+ sidebar)"', r'title="{{ _("\1") }}"', theirs) != theirs
