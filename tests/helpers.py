@@ -27,7 +27,11 @@ def site_files(site: Path) -> dict[Path, str]:
 
 
 def build_log(repo: Path) -> str:
-    return (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
+    """The full logs the quiet build keeps, every edition's (one Sphinx run each), in the editions' order."""
+    from axbook.site import toc
+
+    logs = [repo / "_build" / "logs" / f"build-{language}.log" for language in toc.editions()]
+    return "".join(log.read_text(encoding="utf-8") for log in logs if log.exists())
 
 
 def cell_position(path: Path, text: str) -> tuple[int, int]:

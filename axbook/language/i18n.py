@@ -11,6 +11,7 @@ A Korean page must never show an English string by accident: ``_()`` in Korean r
 catalog lacks or marks fuzzy, naming it.
 """
 
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def use(language: str) -> None:
 
 def current() -> str:
     return _language
+
+
+@contextmanager
+def using(language: str):
+    """Write in ``language`` inside the block, then as before."""
+    previous = _language
+    use(language)
+    try:
+        yield
+    finally:
+        use(previous)
 
 
 def catalog_path(language: str) -> Path:

@@ -140,8 +140,8 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             _stop(builds)
             print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
             return 1
-        read = []
-        for language, sphinx in builds.items():
+        read, failed = [], []
+        for language, sphinx in builds.items():  # each edition runs to its end: its log is whole either way
             returncode, log = sphinx.wait(TIMEOUT)
             if returncode == TIMED_OUT:
                 _stop(builds)
@@ -150,14 +150,16 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
                       file=sys.stderr)
                 return returncode
             if returncode != 0:
-                _stop(builds)
-                cell_error = failures.from_log(log)
-                if cell_error:
-                    print(cell_error, file=sys.stderr)
-                print(f"build failed ({language} edition, exit {returncode}; full log: {_shown(logs[language])}): "
-                      f"{_shown(site)} still holds the last complete site", file=sys.stderr)
-                return returncode
+                failed.append((language, returncode, log))
             read.append(f"{language}: {reread_summary(log)}")
+        if failed:
+            language, returncode, log = failed[0]  # the same page fails in every edition: said once
+            cell_error = failures.from_log(log)
+            if cell_error:
+                print(cell_error, file=sys.stderr)
+            print(f"build failed ({', '.join(f[0] for f in failed)} edition; exit {returncode}; full log: "
+                  f"{_shown(logs[language])}): {_shown(site)} still holds the last complete site", file=sys.stderr)
+            return returncode
         assemble(outputs, assembled)
         stored.unlink(missing_ok=True)  # a site without its digest is rebuilt next time, never trusted
         publish(assembled, site)

@@ -3,7 +3,8 @@
 Every page of `_toc.yml`, in order, is printed from the built site (served on 127.0.0.1) as a reader without
 JavaScript sees it, so each chart is its static SVG (vector; Hangul in Nanum Gothic: the page's subset for the first
 chart of a page, Debian's fonts-nanum for the others, shown as images). The pages are joined
-with pypdf into `_build/html/book.pdf`, one outline entry per page; links to the book's own pages point at them
+with pypdf into `_build/html/book.pdf` (the Korean edition's into `_build/html/ko/book.pdf`, its language set), one
+outline entry per page; links to the book's own pages point at them
 relative to the PDF (it sits at the site's root), outside links stay as they are. The PDF is written beside the site
 only when whole (a temporary file renamed), and records the site's input digest: `make pdf` on an unchanged site
 does nothing, and a rebuilt site (published without a PDF) gets a fresh one.
@@ -137,17 +138,26 @@ def make_pdf(site: Path = build.SITE) -> Path:
 
 
 def _make_pdf(site: Path) -> Path:
-    if not (site / "index.html").exists():
+    """One PDF per edition built, at the edition's root (``book.pdf``, ``ko/book.pdf``); the first one's path."""
+    editions = [language for language in toc.editions() if (site / toc.edition_prefix(language) / "index.html").exists()]
+    if not editions:
         raise SystemExit("no built site: run `make book` first")
-    target = site / PDF_NAME
-    digest_file = site.with_name(site.name + ".pdf-inputs")
     site_digest = build._digest_file(site).read_text() if build._digest_file(site).exists() else ""
+    return [_edition_pdf(site, language, site_digest) for language in editions][0]
+
+
+def _edition_pdf(site: Path, language: str, site_digest: str) -> Path:
+    root = site / toc.edition_prefix(language)
+    target = root / PDF_NAME
+    # beside the site, not in it: the digest of the site this PDF was printed from
+    digest_file = site.with_name(site.name + (f".{language}" if toc.edition_prefix(language) else "") + ".pdf-inputs")
     if target.exists() and digest_file.exists() and digest_file.read_text() == site_digest and site_digest:
         print(f"pdf: {target} is current")
         return target
-    printed, origin = print_pages(site, toc.html_pages())
+    printed, origin = print_pages(root, toc.html_pages())  # the edition's folder served as the root: links stay inside
     title = printed[0][2].split(" — ")[-1] if printed else "book"
     writer = join(printed, origin, title)
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)  # read aloud in the edition's language
     partial = target.with_suffix(".pdf.partial")
     with open(partial, "wb") as handle:
         writer.write(handle)

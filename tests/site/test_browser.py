@@ -23,15 +23,26 @@ from fontTools.ttLib import TTFont
 from playwright.sync_api import sync_playwright
 
 from axbook.articles import ai_gap
+from axbook.checks import claims
 from axbook.data import tables
 from axbook.figures import downloads, theme
+from axbook.language import i18n
+from axbook.pages import ledgers
 from axbook.paths import PAGE_FONTS, ROOT
 from axbook.site import fonts, sharing, sphinx_ext, toc
 from axbook.site.pdf import CHROMIUM, FLAGS, serve
 
 SITE = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
-PAGES = toc.html_pages()  # every page of the book: a new chapter is tested without editing this file
+# Every page of every edition ('intro.html', ..., 'ko/intro.html', ...): a new chapter or language is tested without
+# editing this file.
+EDITIONS = toc.editions()
+PAGES = toc.edition_pages(languages=EDITIONS)
+ENGLISH = toc.html_pages()
+
+
+def _edition(path: str) -> str:
+    return next(language for language in reversed(EDITIONS) if path.startswith(toc.edition_prefix(language)))
 
 
 def _charted_pages() -> list[str]:
@@ -188,7 +199,7 @@ def test_every_page_names_the_licences_in_its_footer():
     for page in PAGES:
         text = (SITE / page).read_text(encoding="utf-8")
         footer = text.split('<div class="extra_footer">', 1)[-1].split("</div>", 1)[0] if "extra_footer" in text else ""
-        assert "the code under MIT" in footer and "CC BY 4.0" in footer, page
+        assert "MIT" in footer and "CC BY 4.0" in footer, page
 
 
 def _meta(text: str) -> dict[str, str]:
@@ -211,8 +222,11 @@ def test_every_page_can_be_shared(path):
     assert tags["og:title"] == _heading(text)
     assert 40 <= len(tags["og:description"]) <= sharing.DESCRIPTION_LENGTH, tags["og:description"]
     book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert tags["og:site_name"] == book["title"]
-    assert tags["og:type"] == ("website" if path == PAGES[0] else "article")
+    language = _edition(path)
+    with i18n.using(language):
+        assert tags["og:site_name"] == i18n._(book["title"])
+    assert tags["og:locale"] == sharing.OG_LOCALES[language]
+    assert tags["og:type"] == ("website" if path.removeprefix(toc.edition_prefix(language)) == ENGLISH[0] else "article")
     image = sharing.first_chart(text, path.removesuffix(".html"))
     if image:
         png = (SITE / image["path"]).read_bytes()
@@ -220,7 +234,7 @@ def test_every_page_can_be_shared(path):
         assert len(image["alt"]) > 20
     site = sharing.site_url(sharing.public_address(book.get("html", {}).get("baseurl", "")))
     assert tags.get("og:url") == (site + path if site else None)
-    assert tags.get("og:image") == (site + image["path"] if site and image else None)
+    assert tags.get("og:image") == (site + toc.edition_prefix(language) + image["path"] if site and image else None)
     assert tags["twitter:card"] == ("summary_large_image" if site and image else "summary")
     assert (SITE / sharing.SITEMAP).exists() == bool(site)
 
@@ -350,14 +364,21 @@ def _verdicts(html: str) -> list[str]:
     return re.findall(r'<td class="verdict-([a-z-]+)">', html)
 
 
-def test_front_page_counts_are_the_chapters_ledgers():
-    """Read from the built pages: the front page's counts equal the verdicts shown in every chapter."""
-    front = (SITE / PAGES[0]).read_text(encoding="utf-8")  # the toc's root
-    shown = [v for p in PAGES[1:] for v in _verdicts((SITE / p).read_text(encoding="utf-8"))]  # every other page
+@pytest.mark.parametrize("language", EDITIONS)
+def test_front_page_counts_are_the_chapters_ledgers_and_the_same_in_every_edition(language):
+    """Read from the built pages: the front page's counts equal the verdicts shown in every chapter, under the
+    edition's label for each verdict, and equal the source edition's counts."""
+    pages = [toc.edition_prefix(language) + page for page in ENGLISH]
+    front = (SITE / pages[0]).read_text(encoding="utf-8")  # the toc's root
+    shown = [v for p in pages[1:] for v in _verdicts((SITE / p).read_text(encoding="utf-8"))]  # every other page
     assert shown and sorted(_verdicts(front)) == sorted(shown)
+    assert sorted(shown) == sorted(v for p in ENGLISH[1:] for v in _verdicts((SITE / p).read_text(encoding="utf-8")))
+    with i18n.using(language):
+        labels = {ledgers.verdict_class(verdict).removeprefix("verdict-"): html.escape(i18n._(verdict))
+                  for verdict in claims.VERDICTS}
     for verdict in set(shown):
-        label = verdict.replace("-", " ")
-        assert re.search(rf'<span class="verdict-{verdict}">{label}</span>: {shown.count(verdict)}<', front), verdict
+        assert re.search(rf'<span class="verdict-{verdict}">{labels[verdict]}</span>: {shown.count(verdict)}<', front), (
+            verdict)
 
 
 TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('.axbook-chart')].flatMap(box => {
@@ -435,11 +456,11 @@ def test_the_head_template_is_the_themes_but_the_search_scripts():
 
 def test_the_search_box_finds_a_chapter(browser_context, server):
     """Search still works from any page: the search page loads the index the other pages no longer carry."""
-    target = PAGES[-1]
+    target = ENGLISH[-1]
     word = max(re.findall(r"[A-Za-z]{4,}", _heading((SITE / target).read_text(encoding="utf-8"))), key=len)
     page = browser_context.new_page()
     log = PageLog(page)
-    page.goto(f"{server}/{PAGES[0]}", wait_until="networkidle")
+    page.goto(f"{server}/{ENGLISH[0]}", wait_until="networkidle")
     page.keyboard.press("Control+k")
     page.locator("input[name=q]:visible").first.fill(word)
     page.keyboard.press("Enter")

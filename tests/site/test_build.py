@@ -89,11 +89,25 @@ def run_build(repo: Path, *code: str, jobs: int = 2, address: str | None = None)
 
 
 def reread(repo: Path) -> str:
-    """Sphinx's count of pages it re-read in the last build, from the full log the quiet build keeps."""
-    log = build_log(repo)
-    found = re.findall(r"updating environment: .*?(\d+ added, \d+ changed, \d+ removed)", re.sub(r"\x1b\[[0-9;]*m", "", log))
-    assert found, log[-3000:]
-    return found[-1]
+    """Sphinx's count of pages it re-read in the last build, from the full logs the quiet build keeps: the same in
+    every edition (a page's inputs make it rebuild in each)."""
+    counts = []
+    for language in toc.editions():
+        log = (repo / "_build" / "logs" / f"build-{language}.log").read_text(encoding="utf-8")
+        found = re.findall(r"updating environment: .*?(\d+ added, \d+ changed, \d+ removed)",
+                           re.sub(r"\x1b\[[0-9;]*m", "", log))
+        assert found, log[-3000:]
+        counts.append(found[-1])
+    assert len(set(counts)) == 1, dict(zip(toc.editions(), counts, strict=True))
+    return counts[0]
+
+
+def executed(stdout: str) -> dict[str, set[str]]:
+    """The notebooks the build executed, per edition, from what it printed ('[ko]   executing chapters/x.ipynb')."""
+    found: dict[str, set[str]] = {language: set() for language in toc.editions()}
+    for language, notebook in re.findall(r"^\[(\w+)\]   executing (\S+)$", stdout, re.M):
+        found[language].add(notebook)
+    return found
 
 
 SCAFFOLD = f"{free_chapter_number()}-scaffolded"  # after the last chapter, whichever it is
@@ -175,7 +189,7 @@ def test_no_file_from_outside_the_repository_is_published(repo):
 
 def test_nothing_changed_means_nothing_done(repo):
     """No input changed: the build says the site is current without validating, importing pandas or running Sphinx."""
-    site, log = repo / "_build" / "html", repo / "_build" / "logs" / "build.log"
+    site, log = repo / "_build" / "html", repo / "_build" / "logs" / "build-en.log"
     before = {p: digest(p) for p in site.rglob("*") if p.is_file()}
     log_before = log.stat().st_mtime_ns
     done = run_build(repo, "import sys, axbook.site.build as b", "code = b.build()",
@@ -214,7 +228,9 @@ def test_the_deploy_s_address_rewrites_every_page_s_head_and_the_sitemap(repo):
         has_chart = 'class="axbook-chart"' in (site / page).read_text(encoding="utf-8")
         assert (image[1].startswith(f"{address}_charts/") and image[1].endswith(".png")) if has_chart else not image, page
     locs = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
-    assert locs == [address + page for page in pages]
+    assert locs == [address + page for page in toc.edition_pages(repo)]  # every edition
+    korean = (site / toc.edition_prefix("ko") / pages[1]).read_text(encoding="utf-8").split("</head>")[0]
+    assert f'<meta property="og:url" content="{address}ko/{pages[1]}" />' in korean
     done = run_build(repo, address="")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "is current" not in done.stdout and not (site / "sitemap.xml").exists()
@@ -236,16 +252,16 @@ def test_an_edited_csv_and_module_re_execute_exactly_the_pages_that_read_them(re
     done = run_build(repo)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert reread(repo) == "0 added, 4 changed, 0 removed"
-    executed = set(re.findall(r"^  executing (\S+)$", done.stdout, re.M))
-    assert executed == {"chapters/01-ai-adoption-gap.ipynb", "data-and-sources.ipynb",
-                        "chapters/02-power-equipment.ipynb", "intro.ipynb"}, done.stdout
+    assert executed(done.stdout) == {language: {"chapters/01-ai-adoption-gap.ipynb", "data-and-sources.ipynb",
+                                                "chapters/02-power-equipment.ipynb", "intro.ipynb"}
+                                     for language in toc.editions()}, done.stdout  # in every edition
     assert "EDITED ASK" in chapter.read_text(encoding="utf-8")
 
 
 def test_every_notebook_page_depends_on_the_lock_file_and_on_what_its_kernel_read(repo):
     """What Sphinx compares before re-reading a page (a rebuild per input is proven above): the lock file for every
     notebook, at its current hash; each chapter's own analysis module and not another chapter's."""
-    env = pickle.loads((repo / "_build" / "stage" / "_build" / ".doctrees" / "environment.pickle").read_bytes())
+    env = pickle.loads((repo / "_build" / "stage" / "en" / "_build" / ".doctrees" / "environment.pickle").read_bytes())
     recorded = {doc: {Path(p).relative_to(repo).as_posix(): h for p, h in inputs.items()}
                 for doc, inputs in env.axbook_inputs.items()}
     notebooks = set(toc.notebook_pages(repo))
@@ -421,7 +437,7 @@ def test_bad_data_stops_the_build_and_sphinx_and_publishes_nothing(repo):
     assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-3000:]
     assert "data/ai_use_rate.csv" in done.stderr and "column 'value'" in done.stderr, done.stderr[-3000:]
     assert "build stopped: fix the data problems above" in done.stderr
-    assert "build succeeded" not in (repo / "_build" / "logs" / "build.log").read_text(encoding="utf-8")
+    assert "build succeeded" not in build_log(repo)
     assert {p.relative_to(site): digest(p) for p in site.rglob("*") if p.is_file()} == before
 
 

@@ -50,8 +50,9 @@ def test_a_parallel_build_writes_the_same_bytes_as_pages_executed_beforehand_and
     rendered = build(repo, jobs=1, site="split")
     assert rendered.returncode == 0, rendered.stdout[-3000:] + rendered.stderr[-3000:]
     assert "reading pages in" not in build_log(repo)
-    from_copies = set(re.findall(r"^  (\S+): rendered from its executed copy$", rendered.stdout, re.M))
-    assert from_copies == set(pages) and "executing" not in rendered.stdout, rendered.stdout  # no kernel started
+    from_copies = set(re.findall(r"^\[(\w+)\]   (\S+): rendered from its executed copy$", rendered.stdout, re.M))
+    assert from_copies == {(language, page) for language in toc.editions() for page in pages}, rendered.stdout
+    assert "executing" not in rendered.stdout, rendered.stdout  # no kernel started, in any edition
     two, one = site_files(repo / "_build" / "html"), site_files(repo / "_build" / "split")
     assert sorted(one) == sorted(two) and len(one) > 50
     assert [name for name in one if one[name] != two[name]] == []

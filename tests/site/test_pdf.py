@@ -1,4 +1,5 @@
-"""The PDF edition (`make pdf`, run by `make test` before the tests): read back with pypdf from the built site."""
+"""The PDF editions (`make pdf`, run by `make test` before the tests), one per edition of the site: read back with pypdf
+from the built site."""
 
 import csv
 import html
@@ -11,29 +12,42 @@ from pypdf import PdfReader
 from axbook.paths import DATA_DIR, ROOT
 from axbook.site import pdf, toc
 
-SITE = ROOT / "_build" / "html"
-PDF = SITE / pdf.PDF_NAME
+BUILT = ROOT / "_build" / "html"
 PAGES = toc.html_pages()
+EDITIONS = toc.editions()
+
+
+@pytest.fixture(scope="module", params=EDITIONS)
+def edition(request):
+    """The edition's folder in the site (its PDF sits at its root) and its language."""
+    return BUILT / toc.edition_prefix(request.param), request.param
 
 
 @pytest.fixture(scope="module")
-def book():
-    if not PDF.exists():
-        pytest.fail(f"no {PDF.relative_to(ROOT)}: run `make pdf` (make test does)")
-    return PdfReader(PDF)
+def book(edition):
+    path = edition[0] / pdf.PDF_NAME
+    if not path.exists():
+        pytest.fail(f"no {path.relative_to(ROOT)}: run `make pdf` (make test does)")
+    return PdfReader(path)
 
 
-def _title(page: str) -> str:
-    return html.unescape(re.search(r"<title>(.*?)</title>", (SITE / page).read_text(encoding="utf-8"), re.S).group(1))
+@pytest.fixture(scope="module")
+def SITE(edition):  # noqa: N802 (the edition's root, as the site's was before there were two)
+    return edition[0]
+
+
+def _title(site: Path, page: str) -> str:
+    return html.unescape(re.search(r"<title>(.*?)</title>", (site / page).read_text(encoding="utf-8"), re.S).group(1))
 
 
 def _parts(book) -> list[tuple[str, int]]:
     return [(item.title, book.get_destination_page_number(item)) for item in book.outline]
 
 
-def test_every_page_of_the_book_is_in_the_pdf_in_order_with_one_page_or_more(book):
+def test_every_page_of_the_book_is_in_the_pdf_in_order_with_one_page_or_more(book, SITE, edition):  # noqa: N803
     parts = _parts(book)
-    assert [title for title, _ in parts] == [_title(p).split(" — ")[0] for p in PAGES]
+    assert [title for title, _ in parts] == [_title(SITE, p).split(" — ")[0] for p in PAGES]
+    assert book.trailer["/Root"]["/Lang"] == edition[1]  # the document's language, for a screen reader
     starts = [start for _, start in parts] + [len(book.pages)]
     assert starts[0] == 0 and all(a < b for a, b in zip(starts, starts[1:], strict=False))  # one page or more each
 
@@ -70,7 +84,7 @@ def test_every_font_is_embedded(book):
     assert all(fonts.values()), [name for name, embedded in fonts.items() if not embedded]
 
 
-def test_every_link_lands_inside_the_pdf_the_site_or_the_web(book):
+def test_every_link_lands_inside_the_pdf_the_site_or_the_web(book, SITE):  # noqa: N803
     named = book.named_destinations
     starts = [start for _, start in _parts(book)]
     internal = external = 0
@@ -99,15 +113,16 @@ def test_a_link_to_the_print_server_becomes_relative_to_the_pdf():
     assert pdf.relative_link("https://example.org/a", origin) == "https://example.org/a"
 
 
-def test_every_page_links_the_pdf_edition_from_its_footer_and_its_download_menu():
+def test_every_page_links_its_edition_s_pdf_from_its_footer_and_its_download_menu(SITE):  # noqa: N803
     for page in PAGES:
         text = (SITE / page).read_text(encoding="utf-8")
-        footer = re.findall(r'<a href="([^"]*)">the PDF edition</a>', text)
+        footer = re.findall(r'<a href="([^"]*book\.pdf)">[^<]*</a>', text)
         menu = re.findall(r'<a href="([^"]*)"[^>]*btn-download-book-pdf-button', text)
         assert len(footer) == len(menu) == 1, (page, footer, menu)
-        assert {((SITE / page).parent / link).resolve() for link in footer + menu} == {PDF.resolve()}, page
+        assert {((SITE / page).parent / link).resolve() for link in footer + menu} == {(SITE / pdf.PDF_NAME).resolve()}
         assert "window.print()" not in text, page  # the theme's inline print button is replaced
 
 
-def test_the_pdf_records_the_site_it_was_printed_from():
-    assert Path(str(SITE) + ".pdf-inputs").read_text() == Path(str(SITE) + ".inputs").read_text()
+def test_the_pdf_records_the_site_it_was_printed_from(edition):
+    suffix = f".{edition[1]}" if toc.edition_prefix(edition[1]) else ""
+    assert Path(f"{BUILT}{suffix}.pdf-inputs").read_text() == Path(str(BUILT) + ".inputs").read_text()
