@@ -14,13 +14,78 @@ import pandas as pd
 from axbook.checks import claims as cl
 from axbook.checks.params import Choice
 from axbook.figures.charts import COMPUTED, NOT_PRINTED, OUTSIDE_PRIMARY, OUTSIDE_SECONDARY, PRINTED
-from axbook.language import dates
+from axbook.language import amounts, dates, i18n
+from axbook.language.i18n import N_, _
 
 # What one printed unit is worth in the currency's base unit, and which currency.
 UNITS = {"억원": ("KRW", 1e8), "억": ("KRW", 1e8), "조원": ("KRW", 1e12), "만달러": ("USD", 1e4)}
 KRW_BN = 1e9  # the chapter's comparable unit: billion won (₩bn)
 HOURS_PER_YEAR = 24 * 365  # a plant at full output all year: the upper bound of its energy
 PAGE_RATE = "page"
+
+# Labels the data gives in English only, marked so the Korean edition shows its own words: _(label). A new label in
+# data/ stops the Korean page (``Untranslated``) until the catalog has it.
+DEAL_TYPES = (N_("supply contract"), N_("long-term supply contract"), N_("cooperation agreement (MOU)"))  # power_deals
+PLACES = (  # power_deals.place_en (the data has no Korean column; the catalog follows the page's wording)
+    N_("United States (large data centre)"), N_("United States (dozens of AI data centres)"), N_("Texas, United States"),
+    N_("not printed (Texas by inference, from the follow-up agreement)"))
+RATE_KINDS = (N_("Opening rate"), N_("Day-session close"))  # context_indicators: the kinds of market rate
+GROUPS = (  # context_indicators: the groups of the figures chapter 2 shows
+    N_("World"), N_("World (base case)"), N_("United States"), N_("United States (low)"), N_("United States (high)"),
+    N_("North America (colocation)"), N_("North America, 2025-2030"))
+# The scale chart's panels, one per unit: each edition's title, _(measure)
+ENERGY, CAPACITY, MONEY = N_("Electricity a year (TWh)"), N_("Capacity (GW)"), N_("Money (US$ billion)")
+
+
+def _korean() -> bool:
+    return i18n.current() == "ko"
+
+
+def won_scale() -> float:
+    """The charts' won unit per ₩1bn: ₩bn in English (1), 억원 in Korean (10)."""
+    return amounts.won_axis()[0]
+
+
+def won_axis_title() -> str:
+    """The title of a won axis in the charts' unit (``won_scale``)."""
+    return amounts.won_axis()[1]
+
+
+def in_won_unit(frame: pd.DataFrame, bn: str = "krw_bn") -> tuple[pd.DataFrame, str]:
+    """``frame`` and the name of its column of won in the charts' unit: ``bn`` itself in English; in Korean a column
+    of 억원 added beside it."""
+    if won_scale() == 1:
+        return frame, bn
+    return frame.assign(krw_eok=frame[bn] * won_scale()), "krw_eok"
+
+
+def won_bn(bn: float) -> str:
+    """A computed amount given in ₩bn, as each edition writes it: '₩627bn' (to the billion) / '6271억원' (to the 억)."""
+    if _korean():
+        return amounts.won(round(bn * KRW_BN / amounts.EOK) * amounts.EOK)
+    return f"₩{bn:,.0f}bn"
+
+
+def dollars(amount: float, english: str) -> str:
+    """An amount of US dollars: ``english`` as the English edition writes it ('$2.7bn', '$70 million'); in Korean in
+    조, 억 or 만 달러, written as the page writes them ('27억달러', '7000만달러')."""
+    if not _korean():
+        return english
+    jo, rest = divmod(round(amount / 1e4, 6), 1e8)  # in 만: a 조 is 1e8 만, an 억 1e4 만
+    eok, man = divmod(rest, 1e4)
+    parts = [f"{n:.10g}{name}" for n, name in ((jo, "조"), (eok, "억"), (man, "만")) if n]
+    return (" ".join(parts) if parts else f"{amount:.10g}") + "달러"
+
+
+def _before_eok(number: str) -> str:
+    """A number written before 억: '1,130' in English, '1130' in Korean (as the page writes 1050억원)."""
+    return number.replace(",", "") if _korean() else number
+
+
+def two_significant(amount: float) -> float:
+    """A converted amount at the two significant digits a rounded input supports: 2,666,666,667 -> 2,700,000,000."""
+    return float(f"{amount:.2g}")
+
 
 def parameters(context: pd.DataFrame) -> dict:
     """Chapter 2's papermill parameters; the exchange rates on offer are the ones in data/."""
@@ -77,7 +142,8 @@ def chosen_rate(fx_rate: str, figs: pd.DataFrame, context: pd.DataFrame) -> floa
 def fx_frame(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The page's implied rate (with its interval) beside the market rates in data/."""
     implied = implied_rate(figs)
-    rows = [{"label": f"Implied by the page ({implied['krw_printed']} ÷ {implied['usd_printed']})",
+    rows = [{"label": _("Implied by the page ({krw} ÷ {usd})").format(krw=implied["krw_printed"],
+                                                                      usd=implied["usd_printed"]),
              "rate": implied["rate"], "low": implied["low"], "high": implied["high"], "kind": COMPUTED,
              "text": f"{cl.estimate(implied['rate'], implied['low'], implied['high'])}"}]
     for r in fx_context(context).merge(sources[["source_id", "publisher", "primary"]], on="source_id").itertuples():
@@ -90,9 +156,10 @@ def fx_frame(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame) -
 
 def describe_fx(frame: pd.DataFrame) -> str:
     page, market = frame.iloc[0], frame.iloc[1:]
-    return (f"KRW per US dollar. The page's two printed amounts imply {page['text']} given their rounding "
-            f"({page['rate']:,.0f} at the printed figures); "
-            + "; ".join(f"{r.label}: {r.text}" for r in market.itertuples()) + ".")
+    return _("KRW per US dollar. The page's two printed amounts imply {interval} given their rounding ({rate} at the "
+             "printed figures); {market}.").format(
+        interval=page["text"], rate=f"{page['rate']:,.0f}",
+        market="; ".join(f"{r.label}: {r.text}" for r in market.itertuples()))
 
 def _press(context: pd.DataFrame) -> pd.DataFrame:
     """The outside report of HD Hyundai Heavy Industries' contract, by indicator."""
@@ -113,21 +180,21 @@ def deals_frame(deals: pd.DataFrame, figs: pd.DataFrame, rate: float, context: p
     company = deals.set_index("deal_id")
     hhi_value = _press(context).loc["contract_value"]
     rows = [
-        ("ls-electric-distribution", "LS Electric: distribution gear", in_base(ls_krw)[1] / KRW_BN,
+        ("ls-electric-distribution", _("LS Electric: distribution gear"), in_base(ls_krw)[1] / KRW_BN,
          f"{printed(ls_krw)} ({printed(ls_usd)})", PRINTED),
-        ("gaon-lscus-busduct", "Gaon Cable: busducts, this year", in_base(first)[1] / KRW_BN,
+        ("gaon-lscus-busduct", _("Gaon Cable: busducts, this year"), in_base(first)[1] / KRW_BN,
          f"올해 {printed(first)}", PRINTED),
-        ("gaon-lscus-busduct", f"Gaon Cable: busducts, cumulative to {until['value_printed']}", in_base(total)[1] / KRW_BN,
-         printed(total), PRINTED),
-        ("hhi-aeg-generation", "HD Hyundai Heavy Ind.: generating plant", float(hhi_value["value"]),
-         f"{printed(capacity)}; value from an outside report", OUTSIDE_SECONDARY),
-        ("hdms-aeg-maintenance", "HD Hyundai Marine Solution: upkeep", 0.0,
-         f"{printed(engines)} engines; an agreement, no value", NOT_PRINTED),
+        ("gaon-lscus-busduct", _("Gaon Cable: busducts, cumulative to {year}").format(year=until["value_printed"]),
+         in_base(total)[1] / KRW_BN, printed(total), PRINTED),
+        ("hhi-aeg-generation", _("HD Hyundai Heavy Ind.: generating plant"), float(hhi_value["value"]),
+         _("{capacity}; value from an outside report").format(capacity=printed(capacity)), OUTSIDE_SECONDARY),
+        ("hdms-aeg-maintenance", _("HD Hyundai Marine Solution: upkeep"), 0.0,
+         _("{engines} engines; an agreement, no value").format(engines=printed(engines)), NOT_PRINTED),
     ]
     frame = pd.DataFrame(rows, columns=["deal_id", "label", "krw_bn", "printed", "basis"])
     frame["company_ko"] = frame["deal_id"].map(company["company_ko"])
     frame["usd_m"] = frame["krw_bn"] * KRW_BN / rate / 1e6
-    frame["text"] = [f"₩{v:,.0f}bn · {p}" if v else p for v, p in zip(frame["krw_bn"], frame["printed"], strict=True)]
+    frame["text"] = [f"{won_bn(v)} · {p}" if v else p for v, p in zip(frame["krw_bn"], frame["printed"], strict=True)]
     return frame
 
 def two_digits(value: float) -> str:
@@ -135,11 +202,28 @@ def two_digits(value: float) -> str:
     return f"{float(f'{value:.2g}'):,.0f}" if value >= 10 else f"{float(f'{value:.2g}'):g}"
 
 
+def deals_table(deals: pd.DataFrame) -> pd.DataFrame:
+    """The deals as the chapter's table shows them: English names with the Korean beside them; in Korean, the
+    data's Korean columns (the company's Korean name is the company)."""
+    if _korean():
+        return pd.DataFrame({_("company"): deals["company_ko"], _("with"): deals["counterparty_ko"],
+                             _("kind of deal"): [_(t) for t in deals["deal_type"]], _("what"): deals["product_ko"],
+                             _("where"): [_(p) for p in deals["place_en"]]})
+    return (deals[["company_en", "company_ko", "counterparty_en", "deal_type", "product_en", "place_en"]]
+            .rename(columns={"company_en": _("company"), "company_ko": _("in Korean"), "counterparty_en": _("with"),
+                             "deal_type": _("kind of deal"), "product_en": _("what"), "place_en": _("where")}))
+
+
+def usd_million_text(usd_m: float) -> str:
+    """A deal's dollar equivalent in the chart, to the million: '$2,667 million' / '26억 6700만달러'."""
+    return dollars(round(usd_m) * 1e6, f"${usd_m:,.0f} million")
+
+
 def describe_deals(frame: pd.DataFrame, rate: float) -> str:
-    parts = [f"{r.label}: " + (f"₩{r.krw_bn:,.0f}bn (about ${two_digits(r.usd_m)} million at {rate:,.0f} won per "
-                               "dollar), "
-                               if r.krw_bn else "") + f"{r.printed} [{r.basis}]" for r in frame.itertuples()]
-    return "The deals in billion won. " + "; ".join(parts) + "."
+    parts = [f"{r.label}: " + (_("{won} (about {usd} at {rate} won per dollar), ").format(
+        won=won_bn(r.krw_bn), usd=dollars(two_significant(r.usd_m * 1e6), f"${two_digits(r.usd_m)} million"),
+        rate=f"{rate:,.0f}") if r.krw_bn else "") + f"{r.printed} [{_(r.basis)}]" for r in frame.itertuples()]
+    return _("The deals in billion won. {deals}.").format(deals="; ".join(parts))
 
 # --- the busduct ramp ---
 
@@ -185,11 +269,13 @@ def ramp_frame(terms: dict) -> pd.DataFrame:
 
 def describe_ramp(terms: dict, growth: float) -> str:
     implied = implied_growth(terms["first_bn"], terms["total_bn"], terms["years"])
-    return (f"Busduct supply from ₩{terms['first_bn']:,.0f}bn in {terms['first_year']} to a cumulative "
-            f"₩{terms['total_bn']:,.0f}bn by {terms['last_year']} ({terms['years']} years) needs constant growth of "
-            f"{cl.estimate(*terms['growth_pct'])} % a year ({implied:.0%} at the printed figures, both of which are "
-            f"rounded). Shown at {growth:.0%} a year: cumulative "
-            f"₩{cumulative(terms['first_bn'], growth, terms['years']):,.0f}bn by {terms['last_year']}.")
+    return _("Busduct supply from {first} in {first_year} to a cumulative {total} by {last_year} ({years} years) needs "
+             "constant growth of {interval} % a year ({implied} at the printed figures, both of which are rounded). "
+             "Shown at {growth} a year: cumulative {shown} by {last_year}.").format(
+        first=won_bn(terms["first_bn"]), first_year=terms["first_year"], total=won_bn(terms["total_bn"]),
+        last_year=terms["last_year"], years=terms["years"], interval=cl.estimate(*terms["growth_pct"]),
+        implied=f"{implied:.0%}", growth=f"{growth:.0%}",
+        shown=won_bn(cumulative(terms["first_bn"], growth, terms["years"])))
 
 # --- the engines ---
 
@@ -204,17 +290,21 @@ def engine_arithmetic(figs: pd.DataFrame) -> dict:
 
 def engine_frame(e: dict) -> pd.DataFrame:
     return pd.DataFrame([
-        {"label": f"Printed plant capacity ({e['capacity_printed']})", "mw": e["capacity_mw"],
+        {"label": _("Printed plant capacity ({capacity})").format(capacity=e["capacity_printed"]), "mw": e["capacity_mw"],
          "text": f"{e['capacity_mw']:,.0f} MW", "kind": PRINTED},
-        {"label": f"{e['engines']} engines × {e['class_mw']:g} MW ({e['engines_printed']} × {e['class_printed']})",
+        {"label": _("{engines} engines × {rating} MW ({engines_printed} × {rating_printed})").format(
+            engines=e["engines"], rating=f"{e['class_mw']:g}", engines_printed=e["engines_printed"],
+            rating_printed=e["class_printed"]),
          "mw": e["capacity_at_class"], "text": f"{e['capacity_at_class']:,.0f} MW", "kind": COMPUTED},
     ])
 
 def describe_engines(e: dict) -> str:
-    return (f"Printed plant capacity {e['capacity_mw']:g} MW against {e['engines']} engines of the {e['class_mw']:g} MW "
-            f"class: {e['capacity_at_class']:g} MW. {e['capacity_mw']:g} ÷ {e['engines']} = "
-            f"{e['per_engine_mw']:.1f} MW per engine; {e['capacity_mw']:g} ÷ {e['class_mw']:g} = "
-            f"{e['engines_at_class']:.1f} engines.")
+    return _("Printed plant capacity {capacity} MW against {engines} engines of the {rating} MW class: {at_class} MW. "
+             "{capacity} ÷ {engines} = {per_engine} MW per engine; {capacity} ÷ {rating} = {engines_at_class} "
+             "engines.").format(
+        capacity=f"{e['capacity_mw']:g}", engines=e["engines"], rating=f"{e['class_mw']:g}",
+        at_class=f"{e['capacity_at_class']:g}", per_engine=f"{e['per_engine_mw']:.1f}",
+        engines_at_class=f"{e['engines_at_class']:.1f}")
 
 # --- the scale of demand ---
 
@@ -233,33 +323,36 @@ def scale_frame(context: pd.DataFrame, sources: pd.DataFrame, figs: pd.DataFrame
     def source_kind(r):
         return OUTSIDE_PRIMARY if r.primary else OUTSIDE_SECONDARY
 
-    energy = "Electricity a year (TWh)"
+    energy = _(ENERGY)
     for r in ctx.query("indicator == 'dc_electricity'").itertuples():
-        add(energy, f"{r.group}, {r.year}", r.value, f"{r.value_printed} TWh", source_kind(r),
-            f"{r.survey_id}:{r.year}", r.year)
+        add(energy, _("{group}, {year}").format(group=_(r.group), year=r.year), r.value, f"{r.value_printed} TWh",
+            source_kind(r), f"{r.survey_id}:{r.year}", r.year)
     plant_twh = e["capacity_mw"] * HOURS_PER_YEAR / 1e6
-    add(energy, f"The page: {e['capacity_printed']} plant, flat out", plant_twh, f"{plant_twh:.1f} TWh", COMPUTED,
-        "page:plant")
-    capacity = "Capacity (GW)"
+    add(energy, _("The page: {capacity} plant, flat out").format(capacity=e["capacity_printed"]), plant_twh,
+        f"{plant_twh:.1f} TWh", COMPUTED, "page:plant")
+    capacity = _(CAPACITY)
     for r in ctx.query("indicator == 'dc_colocation_capacity'").itertuples():
-        add(capacity, f"Installed, {r.group}, {r.year}", r.value, f"{r.value_printed} GW", source_kind(r),
-            "colocation", r.year)
-    add(capacity, f"The page: {e['capacity_printed']} plant", e["capacity_mw"] / 1000, f"{e['capacity_mw'] / 1000:.3f} GW",
-        PRINTED, "page:plant")
-    money = "Money (US$ billion)"
+        add(capacity, _("Installed, {group}, {year}").format(group=_(r.group), year=r.year), r.value,
+            f"{r.value_printed} GW", source_kind(r), "colocation", r.year)
+    add(capacity, _("The page: {capacity} plant").format(capacity=e["capacity_printed"]), e["capacity_mw"] / 1000,
+        f"{e['capacity_mw'] / 1000:.3f} GW", PRINTED, "page:plant")
+    money = _(MONEY)
+    usd_unit = 1e8 if _korean() else 1e9  # the panel's unit: US$ billion; 억 달러 in Korean
     for r in ctx.query("indicator == 'dc_investment_forecast'").itertuples():
-        add(money, f"Investment, {r.group}", r.value * 1000, f"${r.value_printed} trillion", source_kind(r), "investment",
+        add(money, _("Investment, {group}").format(group=_(r.group)), r.value * 1e12 / usd_unit,
+            dollars(float(r.value_printed) * 1e12, f"${r.value_printed} trillion"), source_kind(r), "investment",
             r.group.split(", ")[-1])
-    busduct_usd_bn = in_base(total)[1] / rate / 1e9
-    add(money, f"The page: busducts, {printed(total)}", busduct_usd_bn, f"${two_digits(busduct_usd_bn)}bn", COMPUTED,
-        "page:busducts")
-    ls_usd_bn = in_base(ls_usd)[1] / 1e9
-    add(money, f"The page: LS Electric, {printed(ls_usd)}", ls_usd_bn, f"${ls_usd_bn:,.2f}bn", PRINTED, "page:ls")
+    busduct_usd = in_base(total)[1] / rate
+    add(money, _("The page: busducts, {total}").format(total=printed(total)), busduct_usd / usd_unit,
+        dollars(two_significant(busduct_usd), f"${two_digits(busduct_usd / 1e9)}bn"), COMPUTED, "page:busducts")
+    ls_usd_amount = in_base(ls_usd)[1]
+    add(money, _("The page: LS Electric, {usd}").format(usd=printed(ls_usd)), ls_usd_amount / usd_unit,
+        dollars(ls_usd_amount, f"${ls_usd_amount / 1e9:,.2f}bn"), PRINTED, "page:ls")
     return pd.DataFrame(rows)
 
 def describe_scale(frame: pd.DataFrame) -> str:
-    return "The page's deals against the market, one panel per unit. " + "; ".join(
-        f"{r.label}: {r.text}" for r in frame.itertuples()) + "."
+    return _("The page's deals against the market, one panel per unit. {figures}.").format(
+        figures="; ".join(f"{r.label}: {r.text}" for r in frame.itertuples()))
 
 def shares(frame: pd.DataFrame) -> dict:
     """Each page figure as a share of the outside figure in the same panel (same unit)."""
@@ -269,7 +362,7 @@ def shares(frame: pd.DataFrame) -> dict:
     def amount(measure: str, key: str) -> float:
         return float(row(measure, key)["amount"])
 
-    energy, capacity, money = "Electricity a year (TWh)", "Capacity (GW)", "Money (US$ billion)"
+    energy, capacity, money = _(ENERGY), _(CAPACITY), _(MONEY)
     plant_twh = amount(energy, "page:plant")
     return {
         # the latest observed year of each series (later years are projections)
@@ -357,9 +450,10 @@ def _rate_day(group: str) -> str:
 
 
 def rate_label(group: str) -> str:
-    """A market rate's label as prose: 'Opening rate 2026-03-19' -> 'the opening rate of 19 March 2026'."""
-    kind = re.sub(r"\s*\d{4}-\d{2}-\d{2}\s*", "", group).strip()
-    return f"the {kind[:1].lower()}{kind[1:]} of {_rate_day(group)}"
+    """A market rate's label as prose: 'Opening rate 2026-03-19' -> 'the opening rate of 19 March 2026' /
+    '2026년 3월 19일 개장 환율'."""
+    kind = _(re.sub(r"\s*\d{4}-\d{2}-\d{2}\s*", "", group).strip())
+    return _("the {kind} of {day}").format(kind=f"{kind[:1].lower()}{kind[1:]}", day=_rate_day(group))
 
 
 def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edition_year: int) -> list[cl.Check]:
@@ -385,89 +479,116 @@ def checks(figs: pd.DataFrame, context: pd.DataFrame, sources: pd.DataFrame, edi
     usd_unit, krw_unit = UNITS[usd["unit_printed"]][1], UNITS[body["unit_printed"]][1]
     market = _outside_rate(context, sources, edition_year)
     if market is None:
-        fx_claim = cl.Check("ls-usd-krw", f"{printed(usd)} is {printed(body)}", body["value_printed"], "억원", None,
-                            f"the page prints no rate, and the book holds no market rate of {edition_year}", "body")
+        fx_claim = cl.Check("ls-usd-krw", _("{usd} is {krw}").format(usd=printed(usd), krw=printed(body)),
+                            body["value_printed"], "억원", None,
+                            _("the page prints no rate, and the book holds no market rate of {year}").format(
+                                year=edition_year), "body")
     else:
         converted = cl.bounds(lambda d, r: d * usd_unit * r / krw_unit, usd["value_printed"], market["value_printed"])
         fx_claim = cl.Check(
-            "ls-usd-krw", f"{printed(usd)} is {printed(body)}", body["value_printed"], "억원", converted[0],
-            f"the page prints no rate; at the market rate of {_rate_day(market['group'])} reported by "
-            f"{market['publisher']} ({market['value_printed']} won), {printed(usd)} is "
-            f"{approx(converted)}억원", "body", interval=converted[1:], outside=market["publisher"])
+            "ls-usd-krw", _("{usd} is {krw}").format(usd=printed(usd), krw=printed(body)), body["value_printed"], "억원",
+            converted[0],
+            _("the page prints no rate; at the market rate of {day} reported by {publisher} ({rate} won), {usd} is "
+              "{converted}억원").format(day=_rate_day(market["group"]), publisher=market["publisher"],
+                                        rate=market["value_printed"], usd=printed(usd),
+                                        converted=_before_eok(approx(converted))),
+            "body", interval=converted[1:], outside=market["publisher"])
+    deck_printed = f"{deck['value_printed']}{deck['unit_printed']}"
+    total_low, total_high = cl.printed_interval(total["value_printed"])
     return [
-        cl.Check("ls-deck-vs-body", f"LS Electric's contract: the deck's {deck['value_printed']}{deck['unit_printed']} "
-                 f"and the body's {printed(body)}", deck["value_printed"], "억원", float(body["value"]),
-                 f"body: {printed(body)}; deck: {deck['value_printed']}{deck['unit_printed']}", "deck"),
+        cl.Check("ls-deck-vs-body", _("LS Electric's contract: the deck's {deck} and the body's {body}").format(
+                     deck=deck_printed, body=printed(body)), deck["value_printed"], "억원", float(body["value"]),
+                 _("body: {body}; deck: {deck}").format(body=printed(body), deck=deck_printed), "deck"),
         fx_claim,
-        cl.Check("busduct-term", f"향후 {terms['term_printed']}년간 (the next {terms['term_printed']} years) and "
-                 f"올해 … {printed(until)} (this year to {until['value_printed']})",
+        cl.Check("busduct-term", _("향후 {term}년간 (the next {term} years) and 올해 … {until} (this year to "
+                                   "{year})").format(term=terms["term_printed"], until=printed(until),
+                                                     year=until["value_printed"]),
                  str(terms["term_printed"]), "년", float(terms["years"]),
-                 f"{terms['last_year']} − {terms['first_year']} + 1 = {terms['years']} years, taking 'this year' as "
-                 f"{edition_year}, the edition's year (the article does not print the year)", "body"),
-        cl.Check("busduct-total", f"Cumulative busduct supply of {printed(total)} (up to ₩4 trillion or more)",
-                 total["value_printed"], "조원", None,
-                 "a forecast hedged both ways (최대 … 이상); the page gives no yearly plan to add up", "body"),
-        cl.Check("engine-class", f"{printed(rating)} (20 MW-class) engines in a {printed(capacity)} plant",
+                 _("{last} − {first} + 1 = {years} years, taking 'this year' as {edition_year}, the edition's year (the "
+                   "article does not print the year)").format(last=terms["last_year"], first=terms["first_year"],
+                                                             years=terms["years"], edition_year=edition_year), "body"),
+        cl.Check("busduct-total", _("Cumulative busduct supply of {total} (up to ₩4 trillion or more)").format(
+                     total=printed(total)), total["value_printed"], "조원", None,
+                 _("a forecast hedged both ways (최대 … 이상); the page gives no yearly plan to add up"), "body"),
+        cl.Check("engine-class", _("{rating} (20 MW-class) engines in a {capacity} plant").format(
+                     rating=printed(rating), capacity=printed(capacity)),
                  rating["value_printed"], "MW", _outside(hhi, "engine_unit_class"),
-                 f"an outside report ({press['publisher']}) gives a plant 'based on "
-                 f"{_quoted(hhi, 'engine_unit_class')}MW HiMSEN engines'. If the {e['engines']} engines under "
-                 f"maintenance are the whole plant, each is "
-                 f"{approx(cl.bounds(lambda c: c / e['engines'], capacity['value_printed']))} MW, which fits a "
-                 "20 MW class; the page does not say they are", "body", outside=press["publisher"]),
-        cl.Check("hhi-capacity-outside", f"HD Hyundai Heavy Industries' plant is {printed(capacity)}",
+                 _("an outside report ({publisher}) gives a plant 'based on {rating}MW HiMSEN engines'. If the {engines} "
+                   "engines under maintenance are the whole plant, each is {per_engine} MW, which fits a 20 MW class; "
+                   "the page does not say they are").format(
+                     publisher=press["publisher"], rating=_quoted(hhi, "engine_unit_class"), engines=e["engines"],
+                     per_engine=approx(cl.bounds(lambda c: c / e["engines"], capacity["value_printed"]))),
+                 "body", outside=press["publisher"]),
+        cl.Check("hhi-capacity-outside", _("HD Hyundai Heavy Industries' plant is {capacity}").format(
+                     capacity=printed(capacity)),
                  capacity["value_printed"], "MW", float(hhi.loc["contract_capacity", "value"]),
-                 f"an outside report dated {dates.date_text(date.fromisoformat(published))}, by {press['publisher']}, gives "
-                 f"{hhi.loc['contract_capacity', 'value_printed']} MW", "body", outside=press["publisher"]),
-        cl.Check("hhi-april", f"HD Hyundai Heavy Industries signed in {printed(signed)} (last April)",
+                 _("an outside report dated {date}, by {publisher}, gives {capacity} MW").format(
+                     date=dates.date_text(date.fromisoformat(published)), publisher=press["publisher"],
+                     capacity=hhi.loc["contract_capacity", "value_printed"]), "body", outside=press["publisher"]),
+        cl.Check("hhi-april", _("HD Hyundai Heavy Industries signed in {month} (last April)").format(month=printed(signed)),
                  signed["value_printed"], "월", None if signed_month is None else float(signed_month),
-                 f"the outside report of the signing, by {press['publisher']}, is dated "
-                 f"{dates.date_text(date.fromisoformat(published))}", "body",
+                 _("the outside report of the signing, by {publisher}, is dated {date}").format(
+                     publisher=press["publisher"], date=dates.date_text(date.fromisoformat(published))), "body",
                  outside=press["publisher"]),
-        cl.Check("dozens-of-sites", "Busducts go to 수십 곳 (dozens of) AI data centres", "수십", "곳", None,
-                 "the page lists no sites and gives no count", "body"),
-        cl.Check("busduct-multiple", f"{printed(total)} against this year's {printed(first)}", "", "times",
-                 busduct["multiple"][0],
-                 f"{total['value_printed']}조 ÷ {first['value_printed']}억 = {busduct['multiple'][0]:g}; with both "
-                 "figures rounded as printed", kind=cl.FINDING, interval=busduct["multiple"][1:]),
-        cl.Check("busduct-growth", f"The steady yearly growth that takes {printed(first)} to a cumulative "
-                 f"{printed(total)} in {terms['years']} years ({terms['years'] - 1} steps of growth)", "", "% a year",
-                 busduct["growth_pct"][0],
-                 f"F × ((1+g)^{terms['years']} − 1)/g = T, solved for g, at every F and T the printed figures allow "
-                 "(reading 4조 as rounded, 3.5–4.5조: the page's 최대 … 이상 hedges it both ways)",
+        cl.Check("dozens-of-sites", _("Busducts go to 수십 곳 (dozens of) AI data centres"), "수십", "곳", None,
+                 _("the page lists no sites and gives no count"), "body"),
+        cl.Check("busduct-multiple", _("{total} against this year's {first}").format(total=printed(total),
+                                                                                      first=printed(first)),
+                 "", amounts.times("{}"), busduct["multiple"][0],
+                 _("{total}조 ÷ {first}억 = {multiple}; with both figures rounded as printed").format(
+                     total=total["value_printed"], first=first["value_printed"], multiple=f"{busduct['multiple'][0]:g}"),
+                 kind=cl.FINDING, interval=busduct["multiple"][1:]),
+        cl.Check("busduct-growth", _("The steady yearly growth that takes {first} to a cumulative {total} in {years} "
+                                     "years ({steps} steps of growth)").format(
+                     first=printed(first), total=printed(total), years=terms["years"], steps=terms["years"] - 1),
+                 "", _("{} % a year"), busduct["growth_pct"][0],
+                 _("F × ((1+g)^{years} − 1)/g = T, solved for g, at every F and T the printed figures allow (reading "
+                   "{total}조 as rounded, {low}–{high}조: the page's 최대 … 이상 hedges it both ways)").format(
+                     years=terms["years"], total=total["value_printed"], low=f"{total_low:g}", high=f"{total_high:g}"),
                  kind=cl.FINDING, interval=busduct["growth_pct"][1:]),
-        cl.Check("busduct-vs-ls", f"The busduct total against LS Electric's {printed(body)}", "", "times",
-                 busduct["times_ls"][0], f"{total['value_printed']}조 ÷ {body['value_printed']}억, both as rounded",
+        cl.Check("busduct-vs-ls", _("The busduct total against LS Electric's {krw}").format(krw=printed(body)), "",
+                 amounts.times("{}"), busduct["times_ls"][0],
+                 _("{total}조 ÷ {krw}억, both as rounded").format(total=total["value_printed"], krw=body["value_printed"]),
                  kind=cl.FINDING, interval=busduct["times_ls"][1:]),
-        cl.Check("implied-rate", f"The won-dollar rate of {printed(usd)} = {printed(body)}", "", "won per dollar",
-                 implied["rate"], f"{body['value_printed']}억 ÷ {usd['value_printed']}만, both as rounded",
+        cl.Check("implied-rate", _("The won-dollar rate of {usd} = {krw}").format(usd=printed(usd), krw=printed(body)),
+                 "", _("{} won per dollar"), implied["rate"],
+                 _("{krw}억 ÷ {usd}만, both as rounded").format(krw=body["value_printed"], usd=usd["value_printed"]),
                  kind=cl.FINDING, interval=(implied["low"], implied["high"])),
-        cl.Check("plant-share-us", f"The {printed(capacity)} plant, flat out all year, against US data centres' "
-                 "electricity use in 2023 (LBNL)", "", "%", shares_["plant_share_us"][0],
-                 f"{capacity['value_printed']} MW × {HOURS_PER_YEAR:,} h ÷ {shares_['us_printed']} TWh", kind=cl.FINDING,
-                 interval=shares_["plant_share_us"][1:]),
-        cl.Check("plant-share-colocation", f"The {printed(capacity)} plant against North America's installed "
-                 f"colocation capacity, {shares_['colocation_year']} (JLL)", "", "%", shares_["plant_share_colocation"][0],
-                 f"{capacity['value_printed']} MW ÷ {shares_['colocation_printed']} GW", kind=cl.FINDING,
-                 interval=shares_["plant_share_colocation"][1:]),
-        cl.Check("busduct-share-investment", "The busduct total against JLL's forecast of North American "
-                 f"data-centre investment, {shares_['investment_period']}", "", "%",
-                 shares_["busduct_share_investment"][0],
-                 f"{printed(total)} at the page's implied rate ÷ ${shares_['investment_printed']} trillion, every figure as "
-                 "rounded", kind=cl.FINDING,
-                 interval=shares_["busduct_share_investment"][1:]),
-        cl.Check("customers", "Who the customers are", "", "", None,
-                 "both big-tech buyers are unnamed (미국 현지 빅테크 기업, A사)", kind=cl.NOT_SAID),
-        cl.Check("hhi-value", "The value of the generating-plant contract", "", "", None,
-                 f"the page gives none; an outside report gives ₩{hhi.loc['contract_value', 'value_printed']}bn",
+        cl.Check("plant-share-us", _("The {capacity} plant, flat out all year, against US data centres' electricity use "
+                                     "in 2023 (LBNL)").format(capacity=printed(capacity)), "", _("{} %"),
+                 shares_["plant_share_us"][0],
+                 _("{capacity} MW × {hours} h ÷ {us} TWh").format(capacity=capacity["value_printed"],
+                                                                  hours=f"{HOURS_PER_YEAR:,}", us=shares_["us_printed"]),
+                 kind=cl.FINDING, interval=shares_["plant_share_us"][1:]),
+        cl.Check("plant-share-colocation", _("The {capacity} plant against North America's installed colocation "
+                                             "capacity, {year} (JLL)").format(capacity=printed(capacity),
+                                                                              year=shares_["colocation_year"]),
+                 "", _("{} %"), shares_["plant_share_colocation"][0],
+                 _("{capacity} MW ÷ {colocation} GW").format(capacity=capacity["value_printed"],
+                                                             colocation=shares_["colocation_printed"]),
+                 kind=cl.FINDING, interval=shares_["plant_share_colocation"][1:]),
+        cl.Check("busduct-share-investment", _("The busduct total against JLL's forecast of North American data-centre "
+                                               "investment, {period}").format(period=shares_["investment_period"]),
+                 "", _("{} %"), shares_["busduct_share_investment"][0],
+                 _("{total} at the page's implied rate ÷ {investment}, every figure as rounded").format(
+                     total=printed(total), investment=dollars(float(shares_["investment_printed"]) * 1e12,
+                                                              f"${shares_['investment_printed']} trillion")),
+                 kind=cl.FINDING, interval=shares_["busduct_share_investment"][1:]),
+        cl.Check("customers", _("Who the customers are"), "", "", None,
+                 _("both big-tech buyers are unnamed (미국 현지 빅테크 기업, A사)"), kind=cl.NOT_SAID),
+        cl.Check("hhi-value", _("The value of the generating-plant contract"), "", "", None,
+                 _("the page gives none; an outside report gives {value}").format(
+                     value=amounts.won(float(hhi.loc["contract_value", "value_printed"]) * KRW_BN)),
                  kind=cl.NOT_SAID),
-        cl.Check("maintenance-value", "Whether HD Hyundai Marine Solution's agreement has a value", "", "", None,
-                 "it is an agreement (업무협약) under which both sides plan long-term upkeep and operation; "
-                 "no amount is printed", kind=cl.NOT_SAID),
-        cl.Check("busduct-currency", "Which year 'this year' is, and which currency the busduct contract is in",
-                 "", "", None, "the won total may convert a dollar contract at a rate the page does not give",
+        cl.Check("maintenance-value", _("Whether HD Hyundai Marine Solution's agreement has a value"), "", "", None,
+                 _("it is an agreement (업무협약) under which both sides plan long-term upkeep and operation; no amount is "
+                   "printed"), kind=cl.NOT_SAID),
+        cl.Check("busduct-currency", _("Which year 'this year' is, and which currency the busduct contract is in"),
+                 "", "", None, _("the won total may convert a dollar contract at a rate the page does not give"),
                  kind=cl.NOT_SAID),
-        cl.Check("engines-whole-plant", f"Whether the {e['engines']} maintained engines are the whole "
-                 f"{printed(capacity)} plant", "", "", None,
-                 f"the maintenance agreement covers {e['engines_printed']} engines at AEG's Texas site; the page does "
-                 "not tie them to the plant's capacity", kind=cl.NOT_SAID),
+        cl.Check("engines-whole-plant", _("Whether the {engines} maintained engines are the whole {capacity} "
+                                          "plant").format(engines=e["engines"], capacity=printed(capacity)),
+                 "", "", None,
+                 _("the maintenance agreement covers {engines} engines at AEG's Texas site; the page does not tie them "
+                   "to the plant's capacity").format(engines=e["engines_printed"]), kind=cl.NOT_SAID),
     ]

@@ -10,11 +10,25 @@ from datetime import date
 import pandas as pd
 
 from axbook.language.dates import date_text, when
+from axbook.language.i18n import N_, _
 
 PAGE = "page"  # the as_of value that means "the day the page reports"
 # Short names for the timeline's rows (the headlines are too long for an axis).
-ARTICLE_NAMES = {"ai-gap": "AI-adoption gap", "power-equipment": "Power equipment", "challenge": "Everyone's Challenge",
-                 "kibo-court": "KIBO and the court", "kvmcc": "KVMCC"}
+ARTICLE_NAMES = {"ai-gap": N_("AI-adoption gap"), "power-equipment": N_("Power equipment"),
+                 "challenge": N_("Everyone's Challenge"), "kibo-court": N_("KIBO and the court"), "kvmcc": N_("KVMCC")}
+COHORT_1_BEGAN = N_("Cohort 1 began")
+HHI_SIGNED = N_("HD Hyundai Heavy Industries signed its supply contract")
+# The events' names (page_dates.event_en, which the chapters look events up by, and the two above): English ids, shown
+# in each edition's words, event_label().
+EVENTS = (N_("KBIZ AX diffusion policy forum held"), N_("LS Electric contract reported by the industry"),
+          N_("Ministry announcement"), N_("Recruitment opens"), N_("Recruitment closes"), N_("Agreement announced"),
+          N_("Association announcement"), N_("Applications close"), N_("Applications close (deck)"), COHORT_1_BEGAN,
+          HHI_SIGNED)
+
+
+def event_label(event: str) -> str:
+    """An event's name in this edition's words."""
+    return _(event)
 
 
 def _month(year: int, month: int, step: int) -> tuple[int, int]:
@@ -32,7 +46,7 @@ def edition(articles: pd.DataFrame) -> tuple[int, int]:
 
 def edition_label(articles: pd.DataFrame) -> str:
     year, month = edition(articles)
-    return f"{date(year, month, 1):%B %Y}"
+    return _("{month:%B %Y}").format(month=date(year, month, 1))
 
 
 def _printed_month(row, figures: dict[str, pd.DataFrame]) -> int:
@@ -60,15 +74,15 @@ def page_dates(dates: pd.DataFrame, articles: pd.DataFrame, figures: dict[str, p
         rows.append({"article_id": r["article_id"], "event": r["event_en"], "date": date(y, m, int(r["day"])),
                      "precision": "day", "printed": r["printed_as"].replace("[", "").replace("]", "")})
     cohort = figures["kvmcc"].query("measure == 'started_month_last_year'").iloc[0]
-    rows.append({"article_id": "kvmcc", "event": "Cohort 1 began", "precision": "month",
+    rows.append({"article_id": "kvmcc", "event": COHORT_1_BEGAN, "precision": "month",
                  "date": date(year - 1, int(cohort["value"]), 1), "printed": f"지난해 {cohort['value_printed']}월"})
     signed = power_figures.query("subject == 'hhi-aeg-generation' and measure == 'signed_month'").iloc[0]
-    rows.append({"article_id": "power-equipment", "event": "HD Hyundai Heavy Industries signed its supply contract",
+    rows.append({"article_id": "power-equipment", "event": HHI_SIGNED,
                  "precision": "month", "date": date(year, int(signed["value"]), 1),
                  "printed": f"지난 {signed['value_printed']}월"})
     frame = pd.DataFrame(rows)
     frame["headline_ko"] = frame["article_id"].map(headline)
-    frame["article"] = frame["article_id"].map(ARTICLE_NAMES)
+    frame["article"] = [_(ARTICLE_NAMES[a]) for a in frame["article_id"]]
     frame["deadline"] = frame["event"].str.contains("close", case=False)
     return frame.sort_values(["date", "article_id", "event"]).reset_index(drop=True)
 
@@ -87,7 +101,8 @@ def days_left(events: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """Each deadline with the days left to it on ``as_of`` (0 on the day itself; negative once passed)."""
     out = events.query("deadline").copy()
     out["days_left"] = [(d - as_of).days for d in out["date"]]
-    out["status"] = ["closed" if n < 0 else "closes today" if n == 0 else f"{n} days left" for n in out["days_left"]]
+    out["status"] = [_("closed") if n < 0 else _("closes today") if n == 0 else _("{days} days left").format(days=n)
+                     for n in out["days_left"]]
     return out
 
 
@@ -97,7 +112,9 @@ def window_days(opens: date, closes: date) -> int:
 
 
 def describe(events: pd.DataFrame, as_of: date) -> str:
-    parts = [f"{when(r.date, r.precision)}: {r.event} ({r.printed})" for r in events.itertuples()]
-    left = "; ".join(f"{r.event}: {r.status}" for r in days_left(events, as_of).itertuples())
-    return (f"Every date printed on the page, as of {date_text(as_of, short=True)}. " + "; ".join(parts)
-            + f". Deadlines: {left}.")
+    parts = [_("{when}: {event} ({printed})").format(when=when(r.date, r.precision), event=event_label(r.event),
+                                                     printed=r.printed) for r in events.itertuples()]
+    left = "; ".join(_("{event}: {status}").format(event=event_label(r.event), status=r.status)
+                     for r in days_left(events, as_of).itertuples())
+    return _("Every date printed on the page, as of {date}. {dates}. Deadlines: {deadlines}.").format(
+        date=date_text(as_of, short=True), dates="; ".join(parts), deadlines=left)

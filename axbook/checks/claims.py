@@ -203,7 +203,15 @@ class Check:
         if self.kind != FINDING:
             return ""
         number = estimate(self.computed, *self.interval)
-        return self.unit.format(number) if "{}" in self.unit else f"{number} {self.unit}".strip()
+        return self.unit.format(number) if "{}" in self.unit else with_unit(number, self.unit)
+
+
+def with_unit(number, unit: str) -> str:
+    """A figure with its unit as the page prints it: Korean units and percentages close up ('11배', '9.0%p', '3개'),
+    others after a space ('20 MW')."""
+    if not unit:
+        return str(number)
+    return f"{number}{unit}" if unit[0] == "%" or not unit[0].isascii() else f"{number} {unit}"
 
 
 LEDGER_COLUMNS = ["claim_id", "kind", "part", "statement", "printed", "figure", "recomputed", "verdict", "low", "high"]
@@ -213,7 +221,7 @@ def ledger(checks: list[Check]) -> pd.DataFrame:
     """One row per check; a chapter with no checks yet still gets the ledger's columns."""
     return pd.DataFrame(
         [{"claim_id": c.claim_id, "kind": c.kind, "part": c.part,
-          "statement": c.statement, "printed": f"{c.printed} {c.unit}".strip() if c.kind == CLAIM else "",
+          "statement": c.statement, "printed": with_unit(c.printed, c.unit) if c.kind == CLAIM else "",
           "figure": c.figure, "recomputed": c.arithmetic, "verdict": c.verdict,
           "low": c.interval[0] if c.interval else None, "high": c.interval[1] if c.interval else None}
          for c in checks], columns=LEDGER_COLUMNS)

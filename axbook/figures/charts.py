@@ -11,7 +11,8 @@ import pandas as pd
 
 from axbook.data import tables
 from axbook.figures import theme
-from axbook.language import dates
+from axbook.language import amounts, dates, i18n
+from axbook.language.i18n import N_, _
 
 WIDTH = theme.WIDTH
 RESIDUAL_GREY = "#bdbdbd"
@@ -19,6 +20,39 @@ RESIDUAL_GREY = "#bdbdbd"
 # orange and sky blue fall below 4.5:1 as text on the white card); a text inside a mark takes theme.label_ink.
 INK_TEXT = alt.value(theme.INK)
 MIN_LABELLED_SHARE = 12  # % of the composition bar: room for a large "00.0%" label inside its segment
+
+
+# The data package's dataset titles (data/datapackage.yaml), marked so each edition shows its own: _(title).
+DATASET_TITLES = (
+    N_("The five articles on the page"), N_("Quoted passages (page sentences and context sources)"),
+    N_("Dates printed on the page"), N_("AI use rate by firm size, industry and region, 2017 and 2023 (as printed)"),
+    N_("Figures the page states about its own numbers (gaps, multiples, periods)"),
+    N_("Statements without numbers, with who made them"),
+    N_("Smart-factory adoption, build level, data collection and perceived importance (as printed)"),
+    N_("Policy proposals made at the forum"),
+    N_("Power-equipment contracts and agreements for North American AI data centres"),
+    N_("Figures of each deal, as printed (value + printed unit)"),
+    N_("'모두의 챌린지' (Everyone's Challenge): fields, firms to select, funding caps"),
+    N_("'모두의 챌린지' fields the page names"), N_("Large demand companies (수요기업) per track"),
+    N_("Steps of the KIBO - Seoul Bankruptcy Court agreement"),
+    N_("Conditions for the Re-challenge comeback guarantee (재도전 재기지원보증)"),
+    N_("KVMCC mentor-coach certification cohorts, as printed"), N_("KVMCC selection stages and eligibility paths"),
+    N_("Surveys and reports behind the context figures, with population and question"),
+    N_("Context figures from other surveys and reports (never joined to the page's series)"),
+)
+
+
+def outlet_name(outlet: str) -> str:
+    """The outlet as this edition names it: '메트로신문 (Metro Seoul)' in English, '메트로신문' in Korean."""
+    return outlet.split(" (")[0] if i18n.current() == "ko" else outlet
+
+
+def edition_month(month: str) -> str:
+    """The edition's month: '2026-05' in English (as the data has it), '2026년 5월' in Korean."""
+    if i18n.current() == "ko":
+        year, number = month.split("-")
+        return f"{year}년 {int(number)}월"
+    return month
 
 
 def source_line(dataset: str, note: str = "") -> str:
@@ -30,15 +64,18 @@ def source_line(dataset: str, note: str = "") -> str:
     articles = tables.load("articles").set_index("article_id")
     if article_id == "all":  # a dataset drawn from every article of the page
         first = articles.iloc[0]
-        parts.append(f"Source: {first['outlet']}, {first['edition_month']}, business section (all {len(articles)} articles)")
+        parts.append(_("Source: {outlet}, {month}, business section (all {count} articles)").format(
+            outlet=outlet_name(first["outlet"]), month=edition_month(first["edition_month"]), count=len(articles)))
     elif article_id:
         article = articles.loc[article_id]
-        parts.append(f"Source: {article['outlet']}, {article['edition_month']}, “{article['headline_ko']}”")
+        parts.append(_("Source: {outlet}, {month}, “{headline}”").format(
+            outlet=outlet_name(article["outlet"]), month=edition_month(article["edition_month"]),
+            headline=article["headline_ko"]))
     else:
-        parts.append("Sources: see the Data and sources page")
+        parts.append(_("Sources: see the Data and sources page"))
     if note:
         parts.append(note)
-    return " · ".join(parts) + f"\nData: {res['title']} (see Data and sources)"
+    return " · ".join(parts) + "\n" + _("Data: {title} (see Data and sources)").format(title=_(res["title"]))
 
 
 def text_width(text: str) -> int:
@@ -99,15 +136,16 @@ def group_colour(label: str, colours: dict[str, str] | None, legend=None) -> alt
     return alt.Color(f"{label}:N", title=None, scale=scale, legend=legend)
 
 
-def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str = "AI use rate (%)",
+def slope(frame: pd.DataFrame, *, label: str, x_title: str = "", y_title: str | None = None,
           height: int = 260, colours: dict[str, str] | None = None) -> alt.LayerChart:
-    """First and last value per group joined by a line, labelled at both ends."""
+    """First and last value per group joined by a line, labelled at both ends (``y_title``: 'AI use rate (%)'
+    unless given)."""
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title=x_title or None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
+        y=alt.Y("value:Q", title=_("AI use rate (%)") if y_title is None else y_title, scale=alt.Scale(zero=True)),
         color=group_colour(label, colours, alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
+        tooltip=[alt.Tooltip(f"{label}:N", title=_("Group")), alt.Tooltip("year:O", title=_("Year")),
+                 alt.Tooltip("value_printed:N", title=_("AI use (%) as printed"))],
     )
     lines = base.mark_line()
     points = base.mark_point()
@@ -132,10 +170,10 @@ def facet_slopes(frame: pd.DataFrame, *, label: str, facet: str, facet_title: st
     shown["name_lines"] = shown["name_wrapped"].str.count("\n") + 1
     base = alt.Chart().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title="AI use rate (%)"),
+        y=alt.Y("value:Q", title=_("AI use rate (%)")),
         color=group_colour(label, colours),
-        tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip("value_printed:N", title="AI use (%) as printed")],
+        tooltip=[alt.Tooltip(f"{label}:N", title=_("Group")), alt.Tooltip("year:O", title=_("Year")),
+                 alt.Tooltip("value_printed:N", title=_("AI use (%) as printed"))],
     )
     gap = theme.POINT_LABEL_GAP
     layered = alt.layer(
@@ -207,9 +245,9 @@ def composition(frame: pd.DataFrame, *, label: str, value: str, text: str, resid
         label_start=stacked.cumsum() - stacked,  # where the segment starts: the labels are stacked before filtering
     )
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{value}:Q", stack="zero", title="Share of firms (%)", scale=alt.Scale(domain=[0, 100])),
+        x=alt.X(f"{value}:Q", stack="zero", title=_("Share of firms (%)"), scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip(f"{text}:N", title="Share (%)")],
+        tooltip=[alt.Tooltip(f"{label}:N", title=_("Group")), alt.Tooltip(f"{text}:N", title=_("Share (%)"))],
     )
     colour = alt.Color(
         f"{label}:N", title=None, sort=list(frame[label]),
@@ -241,7 +279,7 @@ def waffle(share: float, *, filled_label: str, empty_label: str) -> alt.Chart:
                       scale=alt.Scale(domain=kinds, range=[theme.OKABE_ITO["vermillion"], theme.BACKGROUND])),
         stroke=alt.Stroke("kind:N", title=None, sort=kinds, legend=legend,
                           scale=alt.Scale(domain=kinds, range=[theme.OKABE_ITO["vermillion"], theme.OUTLINE])),
-        tooltip=[alt.Tooltip("kind:N", title="Group")],
+        tooltip=[alt.Tooltip("kind:N", title=_("Group"))],
     ).properties(width=220, height=220)
 
 
@@ -250,19 +288,20 @@ def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: i
     """Observed points plus a projection whose end year and method the reader picks."""
     end = alt.param(name="end_year", value=horizon,
                     bind=alt.binding_range(min=first_future, max=max(horizon, first_future + 1), step=1,
-                                           name="Project to year "))
+                                           name=_("Project to year ")))
+    assumptions = {"linear": _("same pp rise per year"), "compound": _("same growth rate per year")}
     method = alt.param(name="method", value="linear",
-                       bind=alt.binding_radio(options=["linear", "compound"],
-                                              labels=["same pp rise per year", "same growth rate per year"],
-                                              name="Assumption "))
+                       bind=alt.binding_radio(options=list(assumptions), labels=list(assumptions.values()),
+                                              name=_("Assumption ")))
     shown = frame if "value_label" in frame else frame.assign(value_label=frame["value"].map(lambda v: f"{v:.1f}%"))
+    shown = shown.assign(assumption=shown["method"].map(assumptions))  # the tooltip says it in words, not as an id
     base = alt.Chart(shown).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(domain=[int(frame["year"].min()), int(frame["year"].max())])),
-        y=alt.Y("value:Q", title="AI use rate (%)", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("value:Q", title=_("AI use rate (%)"), scale=alt.Scale(domain=[0, 100])),
         color=group_colour(label, colours, alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip(f"{label}:N", title="Group"), alt.Tooltip("year:Q", title="Year"),
-                 alt.Tooltip("value_label:N", title="AI use"), alt.Tooltip("method:N", title="Assumption")],
+        tooltip=[alt.Tooltip(f"{label}:N", title=_("Group")), alt.Tooltip("year:Q", title=_("Year")),
+                 alt.Tooltip("value_label:N", title=_("AI use")), alt.Tooltip("assumption:N", title=_("Assumption"))],
     )
     keep = "datum.method == method && datum.year <= end_year"
     observed = base.mark_point(filled=True).transform_filter("datum.observed && datum.method == 'linear'")
@@ -278,12 +317,12 @@ def projection(frame: pd.DataFrame, *, label: str, horizon: int, first_future: i
 def survey_dots(frame: pd.DataFrame, *, survey_label: str) -> alt.FacetChart:
     """One panel per survey, never one line across surveys: their populations and questions differ."""
     base = alt.Chart().encode(
-        x=alt.X("value:Q", title="Firms using AI (%)", scale=alt.Scale(domain=[0, 70])),
+        x=alt.X("value:Q", title=_("Firms using AI (%)"), scale=alt.Scale(domain=[0, 70])),
         y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
         color=alt.value(theme.OKABE_ITO["blue"]),
-        tooltip=[alt.Tooltip(f"{survey_label}:N", title="Survey"), alt.Tooltip("group:N", title="Group"),
-                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_printed:N", title="% as printed"),
-                 alt.Tooltip("primary_label:N", title="Source")],
+        tooltip=[alt.Tooltip(f"{survey_label}:N", title=_("Survey")), alt.Tooltip("group:N", title=_("Group")),
+                 alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("value_printed:N", title=_("% as printed")),
+                 alt.Tooltip("primary_label:N", title=_("Source"))],
     )
     return alt.layer(base.mark_point(filled=True, size=60)).properties(width=WIDTH - 280).facet(
         data=frame, row=alt.Row(f"{survey_label}:N", title=None, sort=list(frame[survey_label].unique()),
@@ -302,12 +341,13 @@ def _two_line_y(field: str, sort=None, title=None) -> alt.Y:
                  axis=alt.Axis(labelExpr=f"split(datum.label, '{LINE_BREAK}')", labelLimit=230, labelPadding=6))
 
 
-# What a figure is, by where it comes from: the same colour in every chart of the book.
-PRINTED = "printed on the page"
-COMPUTED = "computed from printed figures"
-OUTSIDE_PRIMARY = "outside source (primary)"
-OUTSIDE_SECONDARY = "outside source (secondary)"
-NOT_PRINTED = "no value printed"
+# What a figure is, by where it comes from: the same colour in every chart of the book. English ids (the frames'
+# ``kind`` values); the builders show each edition's label, _(kind).
+PRINTED = N_("printed on the page")
+COMPUTED = N_("computed from printed figures")
+OUTSIDE_PRIMARY = N_("outside source (primary)")
+OUTSIDE_SECONDARY = N_("outside source (secondary)")
+NOT_PRINTED = N_("no value printed")
 KIND_COLOURS = {
     PRINTED: theme.OKABE_ITO["blue"],
     COMPUTED: theme.OKABE_ITO["sky_blue"],
@@ -323,16 +363,22 @@ def kind_colour(kinds: list[str], orient: str = "top") -> alt.Color:
     if unknown:
         raise ValueError(f"unknown kind(s) of figure {sorted(unknown)}; use one of {list(KIND_COLOURS)}")
     shown = [k for k in KIND_COLOURS if k in kinds]
-    return alt.Color("kind:N", title=None, sort=shown,
-                     scale=alt.Scale(domain=shown, range=[KIND_COLOURS[k] for k in shown]),
+    labels = [_(k) for k in shown]  # the frame's kinds are shown translated (``_kinds_shown``)
+    return alt.Color("kind:N", title=None, sort=labels,
+                     scale=alt.Scale(domain=labels, range=[KIND_COLOURS[k] for k in shown]),
                      legend=alt.Legend(orient=orient, direction="vertical", labelLimit=420))
+
+
+def _kinds_shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its ``kind`` column in this edition's words (the legend's labels)."""
+    return frame.assign(kind=[_(k) for k in frame["kind"]])
 
 
 def labelled_hbars(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds: list[str], x_title: str,
                    tooltip: list, row_height: int = 40) -> alt.LayerChart:
     """Horizontal bars with two-line row labels ('name|as printed') and a short value after each bar."""
     top = float(frame[value].max()) * 1.3 or 1.0
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(_kinds_shown(frame)).encode(
         y=_two_line_y(label, sort=list(frame[label])),
         x=alt.X(f"{value}:Q", title=x_title, scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickCount=4)),
         tooltip=tooltip,
@@ -345,39 +391,54 @@ def labelled_hbars(frame: pd.DataFrame, *, label: str, value: str, text: str, ki
 def interval_dots(frame: pd.DataFrame, *, label: str, value: str, low: str, high: str, text: str, kinds: list[str],
                   x_title: str, domain: tuple[float, float], tooltip: list) -> alt.LayerChart:
     """A dot per figure with its interval as a bar, and the value written beside it."""
-    base = alt.Chart(frame).encode(y=_two_line_y(label, sort=list(frame[label])), tooltip=tooltip)
+    base = alt.Chart(_kinds_shown(frame)).encode(y=_two_line_y(label, sort=list(frame[label])), tooltip=tooltip)
     scale = alt.Scale(domain=list(domain))
     x = alt.X(f"{value}:Q", title=x_title, scale=scale, axis=alt.Axis(format=",d"))
     interval = base.mark_rule(strokeWidth=8, opacity=0.35).encode(x=alt.X(f"{low}:Q", scale=scale, title=x_title),
                                                                    x2=f"{high}:Q", color=kind_colour(kinds))
     dots = base.mark_point(size=90, filled=True).encode(x=x, color=kind_colour(kinds), shape=alt.Shape(
-        "kind:N", sort=kinds, legend=None))
+        "kind:N", sort=[_(k) for k in kinds], legend=None))
     labels = base.mark_text(align="left", dy=-14, color=theme.INK).encode(x=x, text=f"{text}:N")
     return alt.layer(interval, dots, labels).properties(width=WIDTH - 250, height=70 * len(frame))
 
 
+def _won_expression(bn: str) -> str:
+    """A Vega expression writing ``bn`` (billions of won) as amounts.won does: '₩1,234bn' / '1조 2340억원'."""
+    if i18n.current() == "ko":
+        eok = f"round({bn} * 10)"
+        jo, rest = f"floor({eok} / 10000)", f"({eok} % 10000)"
+        return (f"({jo} > 0 ? {jo} + '조' + ({rest} > 0 ? ' ' + {rest} + '억' : '') : {rest} + '억') + '원'")
+    return f"'₩' + format({bn}, ',.0f') + 'bn'"
+
+
 def cumulative_ramp(frame: pd.DataFrame, *, growth_pct: float, target: float, target_text: str,
-                    y_title: str) -> alt.LayerChart:
-    """A yearly series growing at a rate the reader sets with a slider, summed; the printed total as a line.
+                    y_title: str = "") -> alt.LayerChart:
+    """A yearly series growing at a rate the reader sets with a slider, summed; the printed total as a line, drawn
+    in the edition's won unit (``amounts.won_axis``: ₩bn, or 억원 as the page prints it); ``target`` in ₩bn.
 
     ``frame`` has one row per year with ``year``, ``k`` (years since the first), ``first_bn``. The chart
     computes supply = first × (1+g)^k and the running total in the browser, so the slider redraws it.
     """
     growth = alt.param(name="growth_pct", value=round(growth_pct, 1),
-                       bind=alt.binding_range(min=0, max=300, step=1, name="Yearly growth (%) "))
+                       bind=alt.binding_range(min=0, max=300, step=1, name=_("Yearly growth (%) ")))
     g = "(growth_pct / 100)"
+    per_bn, y_title = amounts.won_axis()[0], y_title or amounts.won_axis()[1]  # the axis in the edition's won unit
+    on_axis = {} if per_bn == 1 else {"supply_axis": f"datum.supply * {per_bn:g}", "total_axis": f"datum.total * {per_bn:g}"}
+    supply, total = ("supply_axis", "total_axis") if on_axis else ("supply", "total")
     base = alt.Chart(frame).transform_calculate(
         supply=f"datum.first_bn * pow(1 + {g}, datum.k)",
         total=f"{g} == 0 ? datum.first_bn * (datum.k + 1) : datum.first_bn * (pow(1 + {g}, datum.k + 1) - 1) / {g}",
-        total_text="'₩' + format(datum.total, ',.0f') + 'bn'",
-        supply_text="'₩' + format(datum.supply, ',.0f') + 'bn'",
+        total_text=_won_expression("datum.total"),
+        supply_text=_won_expression("datum.supply"),
+        **on_axis,
     ).encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)))
+    target = target * per_bn
     scale = alt.Scale(domain=[0, max(target * 1.5, 1)], clamp=True)
-    y = alt.Y("total:Q", title=y_title, scale=scale)
-    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("supply_text:N", title="Supplied that year"),
-               alt.Tooltip("total_text:N", title="Cumulative")]
+    y = alt.Y(f"{total}:Q", title=y_title, scale=scale)
+    tooltip = [alt.Tooltip("year:O", title=_("Year")), alt.Tooltip("supply_text:N", title=_("Supplied that year")),
+               alt.Tooltip("total_text:N", title=_("Cumulative"))]
     bars = base.mark_bar(color=theme.OKABE_ITO["sky_blue"], width=18).encode(
-        y=alt.Y("supply:Q", scale=scale, title=y_title), tooltip=tooltip)
+        y=alt.Y(f"{supply}:Q", scale=scale, title=y_title), tooltip=tooltip)
     line = base.mark_line(color=theme.OKABE_ITO["blue"], point=True).encode(y=y, tooltip=tooltip)
     last = base.transform_filter(f"datum.k == {int(frame['k'].max())}").mark_text(
         align="right", dx=-8, dy=-10, color=theme.INK).encode(y=y, text="total_text:N")
@@ -395,7 +456,7 @@ def unit_panels(frame: pd.DataFrame, *, label: str, value: str, text: str, kinds
     """One panel per unit (``measure``), stacked, each with its own data and scale: like compared with like."""
     panels = []
     for measure, rows in frame.groupby("measure", sort=False):
-        base = alt.Chart(rows).encode(
+        base = alt.Chart(_kinds_shown(rows)).encode(
             y=alt.Y(f"{label}:N", title=None, sort=list(rows[label]), axis=alt.Axis(labelLimit=230)),
             x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(tickCount=4)), tooltip=tooltip)
         panels.append(alt.layer(
@@ -414,24 +475,26 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
     """Dated events on one time axis, a row per article; month-only dates drawn hollow; the reader's
     'as of' date and the page's news day as vertical rules."""
     shown = events.assign(date_text=[d.isoformat() for d in events["date"]],
-                          when=[dates.when(d, p) for d, p in zip(events["date"], events["precision"], strict=True)]
-                          ).drop(columns=["date"])
+                          when=[dates.when(d, p) for d, p in zip(events["date"], events["precision"], strict=True)],
+                          event=[_(e) for e in events["event"]]).drop(columns=["date"])
     base = alt.Chart(shown).encode(
         x=alt.X("date_text:T", title=None, scale=alt.Scale(padding=14),
-                axis=alt.Axis(format="%b %Y", tickCount="month", labelAngle=0)),
+                axis=alt.Axis(format=_("%b %Y"), tickCount="month", labelAngle=0)),
         y=alt.Y(f"{row}:N", title=None, sort=list(dict.fromkeys(shown[row])), axis=alt.Axis(labelLimit=150)),
-        tooltip=[alt.Tooltip("event:N", title="Event"), alt.Tooltip("when:N", title="Date"),
-                 alt.Tooltip("printed:N", title="As printed")],
+        tooltip=[alt.Tooltip("event:N", title=_("Event")), alt.Tooltip("when:N", title=_("Date")),
+                 alt.Tooltip("printed:N", title=_("As printed"))],
     )
+    day_label, month_label = _("day printed"), _("month printed, day unknown")
     shape = alt.Shape("precision:N", title=None, sort=["day", "month"],
                       scale=alt.Scale(domain=["day", "month"], range=["circle", "diamond"]),
-                      legend=alt.Legend(orient="top", labelExpr="datum.label == 'day' ? 'day printed' : "
-                                                                "'month printed, day unknown'"))
+                      legend=alt.Legend(orient="top", labelExpr=f"datum.label == 'day' ? '{day_label}' : "
+                                                                f"'{month_label}'"))
     days = base.transform_filter("datum.precision == 'day'").mark_point(size=110, filled=True, opacity=1).encode(
         shape=shape, color=alt.value(theme.OKABE_ITO["blue"]))
     months = base.transform_filter("datum.precision == 'month'").mark_point(
         size=140, filled=False, strokeWidth=2.5, opacity=1).encode(shape=shape, color=alt.value(theme.OKABE_ITO["blue"]))
-    marks = [{"date_text": news_day, "label": "the page's news day" + (" = as of" if as_of == news_day else ""),
+    news = _("the page's news day = as of") if as_of == news_day else _("the page's news day")
+    marks = [{"date_text": news_day, "label": news,
               "dy": -4, "baseline": "bottom"}]
     if as_of != news_day:
         marks.append({"date_text": as_of, "label": as_of_label, "dy": 4, "baseline": "top"})
@@ -445,8 +508,15 @@ def timeline(events: pd.DataFrame, *, row: str, as_of_label: str, as_of: str, ne
 
 # None of the colours that mean printed, computed or outside elsewhere in the book (KIND_COLOURS). "opens" is a
 # darker Okabe-Ito reddish purple: its white day number keeps 4.5:1 in both drawings.
-CALENDAR_COLOURS = {"the page's news day": theme.OKABE_ITO["yellow"], "opens": "#A4508A",
-                    "application window": "#ecd0e1", "closes": theme.INK, "other days": "#eeeeee"}
+CALENDAR_COLOURS = {N_("the page's news day"): theme.OKABE_ITO["yellow"], N_("opens"): "#A4508A",
+                    N_("application window"): "#ecd0e1", N_("closes"): theme.INK, N_("other days"): "#eeeeee"}
+
+
+def _weekdays() -> list[str]:
+    """Monday to Sunday as this edition abbreviates them: 'Mon' / '월'."""
+    from datetime import date
+
+    return [dates.weekday(date(2024, 1, day)) for day in range(1, 8)]  # 1 January 2024 was a Monday
 
 
 def calendar(days: pd.DataFrame) -> alt.LayerChart:
@@ -456,19 +526,21 @@ def calendar(days: pd.DataFrame) -> alt.LayerChart:
     # closing day is drawn in ink, its number white); the corner shape is drawn in that ink. Colour is never the only
     # cue: the legend shows each marked kind's colour and shape, in the order of the days; other days, unmarked,
     # are left out of it.
-    palette = CALENDAR_COLOURS
-    shapes = {"the page's news day": "diamond", "opens": "triangle-right", "application window": "circle",
-              "closes": "square"}
+    # The days' kinds are English ids; the calendar shows each edition's words for them.
+    palette = {_(k): colour for k, colour in CALENDAR_COLOURS.items()}
+    shapes = {_(k): shape for k, shape in {"the page's news day": "diamond", "opens": "triangle-right",
+                                           "application window": "circle", "closes": "square"}.items()}
+    days = days.assign(kind=[_(k) for k in days["kind"]])
     kinds = [k for k in palette if k in set(days["kind"])]
     marked = [k for k in kinds if k in shapes]
     days = days.assign(ink=[theme.label_ink(palette[k]) for k in days["kind"]])
     legend = alt.Legend(orient="top", direction="horizontal", columns=2, labelLimit=200, values=marked)
     base = alt.Chart(days).encode(
         x=alt.X("weekday:O", title=None, sort=list(range(7)),
-                axis=alt.Axis(labelExpr="['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][datum.value]", labelAngle=0,
+                axis=alt.Axis(labelExpr="[" + ",".join(f"'{d}'" for d in _weekdays()) + "][datum.value]", labelAngle=0,
                               orient="top", ticks=False, domain=False)),
         y=alt.Y("week:O", title=None, axis=None),
-        tooltip=[alt.Tooltip("label:N", title="Day"), alt.Tooltip("kind:N", title="")],
+        tooltip=[alt.Tooltip("label:N", title=_("Day")), alt.Tooltip("kind:N", title="")],
     )
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(
         color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[palette[k] for k in kinds]),
@@ -500,7 +572,7 @@ def flow(steps: pd.DataFrame, *, actor: str, action: str, columns: int = 3) -> a
     height = int(frame["y2"].max())
     xs, ys = alt.Scale(domain=[0, width]), alt.Scale(domain=[0, height], reverse=True)
     x, y = alt.X("x:Q", scale=xs, axis=None), alt.Y("y:Q", scale=ys, axis=None)
-    base = alt.Chart(frame).encode(tooltip=[alt.Tooltip("head:N", title="Step"), alt.Tooltip(f"{action}:N", title="")])
+    base = alt.Chart(frame).encode(tooltip=[alt.Tooltip("head:N", title=_("Step")), alt.Tooltip(f"{action}:N", title="")])
     boxes = base.mark_rect(cornerRadius=6, fill="#eef5fb", stroke=theme.OKABE_ITO["blue"]).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q")
     heads = base.mark_text(align="left", baseline="top", dx=8, dy=8, fontWeight=700, lineBreak="\n",

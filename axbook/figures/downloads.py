@@ -27,6 +27,9 @@ from pathlib import Path
 
 import vl_convert
 
+from axbook.language import i18n
+from axbook.language.i18n import N_, _
+
 # The renderer's markup (axbook.figures.render.to_html): the figure around a chart, the chart; the links go under its spec.
 CHART = re.compile(r'(?:<figure[^>]*\bid="(?P<figure>[^"]+)"[^>]*>\s*<div class="output text_html">)?'
                    r'<div class="axbook-chart" id="(?P<id>axbook-chart-[0-9a-f]{12})"')
@@ -35,11 +38,23 @@ SCHEMA_VERSION = re.compile(r"/schema/vega-lite/v(\d+\.\d+)[.\d]*\.json$")
 SPEC_SCRIPT = '<script type="application/json" id="{}-spec">'
 SVG_SIZE = re.compile(r'<svg[^>]*? width="(?P<width>[\d.]+)" height="(?P<height>[\d.]+)"')
 STATIC_SVG = re.compile(r'<div class="axbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
-KINDS = {"csv": "data (CSV)", "svg": "SVG", "png": "PNG"}
-LEAD, SEPARATOR = "Download this chart: ", " · "
+KINDS = {"csv": N_("data (CSV)"), "svg": N_("SVG"), "png": N_("PNG")}
+LEAD, SEPARATOR = N_("Download this chart: "), " · "
 # Cached files are named after the chart (its spec's hash) and this recipe: this module's code and vl-convert's version.
 RECIPE = hashlib.sha256(Path(__file__).read_bytes() + vl_convert.__version__.encode()).hexdigest()[:8]
 TEXT_ADDED = LEAD + SEPARATOR.join(KINDS.values())  # the characters the pages gain (the fonts must have them)
+
+
+def text_added(language: str | None = None) -> str:
+    """The download line's words in ``language`` (default: the current edition's): the characters its pages gain."""
+    lead, labels = _labels(language)
+    return lead + SEPARATOR.join(labels.values())
+
+
+def _labels(language: str | None) -> tuple[str, dict[str, str]]:
+    """The lead and each file's label, in ``language`` (default: the current edition's)."""
+    with i18n.using(language or i18n.current()):
+        return _(LEAD), {kind: _(label) for kind, label in KINDS.items()}
 
 
 def spec_of(body: str, chart_id: str) -> dict:
@@ -114,21 +129,24 @@ def _href(pagename: str, name: str, suffix: str) -> str:
     return html.escape("../" * pagename.count("/") + chart_file(pagename, name, suffix), quote=True)
 
 
-def add_downloads(body: str, pagename: str, site: Path, cache: Path) -> str:
-    """Write every chart's files under `site` and put their links under each chart (after its spec) in `body`."""
+def add_downloads(body: str, pagename: str, site: Path, cache: Path, language: str | None = None) -> str:
+    """Write every chart's files under `site` and put their links under each chart (after its spec) in `body`, worded
+    in ``language`` (default: the current edition's)."""
     charts = list(CHART.finditer(body))
     if not charts:
         return body
+    lead, labels = _labels(language)
     for match in reversed(charts):  # from the end, so earlier positions stay valid
         chart_id = match.group("id")
         name = match.group("figure") or chart_id
         links = []
-        for kind, label in KINDS.items():
+        for kind, label in labels.items():
             target = site / chart_file(pagename, name, kind)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(_drawn(body, chart_id, kind, cache), target)
-            links.append(f'<a class="axbook-download" href="{_href(pagename, name, kind)}" download>{label}</a>')
-        line = f'\n<p class="axbook-chart-downloads">{LEAD}{SEPARATOR.join(links)}</p>'
+            links.append(f'<a class="axbook-download" href="{_href(pagename, name, kind)}" download>'
+                         f"{html.escape(label)}</a>")
+        line = f'\n<p class="axbook-chart-downloads">{html.escape(lead)}{SEPARATOR.join(links)}</p>'
         end = body.index("</script>", body.index(SPEC_SCRIPT.format(chart_id)))
         end += len("</script>")
         body = body[:end] + line + body[end:]
@@ -164,10 +182,11 @@ def lighten(body: str, pagename: str, site: Path, cache: Path) -> str:
     return body
 
 
-def add_to_site(site: Path, cache: Path, run=map) -> None:
-    """Every page of the built site gets its charts' downloads and is lightened; cached files of charts gone from it
-    are dropped. The PNGs not cached yet are rasterised through `run` (a process pool's map: they are most of the
-    time) while the specs not cached yet are compiled to Vega here."""
+def add_to_site(site: Path, cache: Path, run=map, language: str | None = None) -> None:
+    """Every page of the built site gets its charts' downloads (their links worded in ``language``, default the
+    current edition's) and is lightened; cached files of charts gone from it are dropped. The PNGs not cached yet
+    are rasterised through `run` (a process pool's map: they are most of the time) while the specs not cached yet are
+    compiled to Vega here."""
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}
     shown = {m.group("id"): text for text in pages.values() for m in CHART.finditer(text)}
     missing = [chart_id for chart_id in shown if not (cache / f"{chart_id}.{RECIPE}.png").exists()]
@@ -178,7 +197,7 @@ def add_to_site(site: Path, cache: Path, run=map) -> None:
     list(rasterised)
     for page, text in pages.items():
         pagename = page.relative_to(site).with_suffix("").as_posix()
-        sent = lighten(add_downloads(text, pagename, site, cache), pagename, site, cache)
+        sent = lighten(add_downloads(text, pagename, site, cache, language), pagename, site, cache)
         if sent != text:
             page.write_text(sent, encoding="utf-8")
     for old in cache.glob("axbook-chart-*"):

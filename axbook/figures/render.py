@@ -17,6 +17,8 @@ import json
 import altair as alt
 import vl_convert
 
+from axbook.language.i18n import _
+
 RENDERER_NAME = "axbook"
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
@@ -49,12 +51,12 @@ def _script_safe(text: str) -> str:
 
 def to_html(spec: dict, svg: str) -> str:
     cid = chart_id(spec)
-    desc = html.escape(description(spec))
+    desc, summary = html.escape(description(spec)), html.escape(_("Text description"))
     # tabindex: the box scrolls sideways on a phone, so a keyboard must be able to reach it (and its description).
     return f"""<div class="axbook-chart" id="{cid}" tabindex="0">
 <div class="axbook-chart-static" role="img" aria-label="{desc}">{svg}</div>
 </div>
-<details class="axbook-chart-alt"><summary>Text description</summary><p>{desc}</p></details>
+<details class="axbook-chart-alt"><summary>{summary}</summary><p>{desc}</p></details>
 <script type="application/json" id="{cid}-spec">{_script_safe(spec_json(spec))}</script>"""
 
 

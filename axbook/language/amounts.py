@@ -33,3 +33,11 @@ def points(value: float | str, language: str | None = None) -> str:
 def times(value: float | str, language: str | None = None) -> str:
     """A multiple: '11 times' / '11배'; ``value`` may be a range from ``claims.estimate``."""
     return f"{value}배" if (language or i18n.current()) == "ko" else f"{value} times"
+
+
+def won_axis(language: str | None = None) -> tuple[float, str]:
+    """A chart's won axis as each edition draws it: (its units per ₩1bn, its title): (1, 'Billion won (₩bn)') in
+    English, (10, '억원') in Korean, the unit the page prints."""
+    if (language or i18n.current()) == "ko":
+        return 10.0, "억원"
+    return 1.0, "Billion won (₩bn)"

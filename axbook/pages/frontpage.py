@@ -8,6 +8,7 @@ from html import escape
 
 from axbook.checks import claims as cl
 from axbook.data import tables
+from axbook.language import i18n
 from axbook.language.i18n import _
 from axbook.pages import ledgers
 from axbook.paths import DATA_DIR
@@ -20,13 +21,14 @@ def _href(doc: str, anchor: str = "") -> str:
 def articles_html(data_dir=DATA_DIR) -> str:
     articles = tables.load("articles", data_dir).set_index("article_id")
     read = _("Read the chapter")
+    korean = i18n.current() == "ko"  # the Korean edition gives the page's own headline only
     items = []
     for chapter in ledgers.CHAPTERS:
         art = articles.loc[chapter.article_id]
+        english = "" if korean else f'<p class="axbook-headline-en"><em>{escape(art["headline_en"])}</em></p>'
         items.append(
             f'<li class="axbook-article"><p class="axbook-headline" lang="ko">'
-            f'<strong>{escape(art["headline_ko"])}</strong></p>'
-            f'<p class="axbook-headline-en"><em>{escape(art["headline_en"])}</em></p>'
+            f'<strong>{escape(art["headline_ko"])}</strong></p>{english}'
             f"<p>{escape(chapter.finding(data_dir))} "
             f'<a class="reference internal" href="{_href(chapter.doc)}">{escape(read)}</a>.</p></li>')
     return f'<ol class="axbook-articles">{"".join(items)}</ol>'

@@ -18,6 +18,7 @@ import pandas as pd
 
 from axbook.checks import claims as cl
 from axbook.data import tables
+from axbook.language import amounts, i18n
 from axbook.language.i18n import _
 from axbook.paths import DATA_DIR
 
@@ -51,10 +52,11 @@ def _ai_gap_finding(d: Path) -> str:
     from axbook.articles import ai_gap
 
     found = _by_id(_ai_gap(d))
-    return (f"Large firms' AI-use rate was about {found[f'rate-ratio-{ai_gap.FIRST}'].figure} the SMEs' in "
-            f"{ai_gap.FIRST} and about {found[f'rate-ratio-{ai_gap.LAST}'].figure} in {ai_gap.LAST}. The headline's "
-            f"'11배' is how much the gap in percentage points grew ({found['gap-ratio'].figure} from the printed "
-            "rates), not a ratio of rates.")
+    return _("Large firms' AI-use rate was about {first_ratio} the SMEs' in {first} and about {last_ratio} in {last}. "
+             "The headline's '11배' is how much the gap in percentage points grew ({gap_ratio} from the printed "
+             "rates), not a ratio of rates.").format(
+        first_ratio=found[f"rate-ratio-{ai_gap.FIRST}"].figure, first=ai_gap.FIRST,
+        last_ratio=found[f"rate-ratio-{ai_gap.LAST}"].figure, last=ai_gap.LAST, gap_ratio=found["gap-ratio"].figure)
 
 
 def _power(d: Path) -> list[cl.Check]:
@@ -70,11 +72,13 @@ def _power_finding(d: Path) -> str:
     figs = tables.load("power_deal_figures", d)
     terms = power.busduct_terms(figs, _edition_year(d))
     found = _by_id(_power(d))
-    return (f"Gaon Cable's busduct total ({terms['total_printed']}) is {terms['total_bn'] / terms['first_bn']:g} times "
-            f"this year's {terms['first_printed']} ({found['busduct-multiple'].figure} with both figures read as "
-            f"rounded): growing at a steady rate, supply would have to rise {found['busduct-growth'].figure} to reach "
-            f"it by {terms['last_year']}. Every buyer and site the page names is in the United States, though the "
-            "headline says North America (북미).")
+    return _("Gaon Cable's busduct total ({total}) is {multiple} this year's {first} ({multiple_rounded} with both "
+             "figures read as rounded): growing at a steady rate, supply would have to rise {growth} to reach it by "
+             "{last_year}. Every buyer and site the page names is in the United States, though the headline says "
+             "North America (북미).").format(
+        total=terms["total_printed"], multiple=amounts.times(f"{terms['total_bn'] / terms['first_bn']:g}"),
+        first=terms["first_printed"], multiple_rounded=found["busduct-multiple"].figure,
+        growth=found["busduct-growth"].figure, last_year=terms["last_year"])
 
 
 def _challenge(d: Path) -> list[cl.Check]:
@@ -90,10 +94,13 @@ def _challenge_finding(d: Path) -> str:
 
     t = programmes.tracks(tables.load("challenge_figures", d), tables.load("challenge_demand_companies", d))
     found = _by_id(_challenge(d))
-    caps = " and ".join(f"up to {cap:g}억원 (₩{cap * 100:g} million)" for cap in sorted(set(t["cap_eok"])))
-    return (f"Each of the {t['firms'].sum()} start-ups to be selected can get {caps} of collaboration funding: "
-            f"₩{t['envelope_bn'].sum():g}bn at most for both tracks together. Applications are open for "
-            f"{found['window-days'].figure}.")
+    caps = (", " if i18n.current() == "ko" else " and ").join(
+        _("up to {eok}억원 (₩{million} million)").format(eok=f"{cap:g}", million=f"{cap * 100:g}")
+        for cap in sorted(set(t["cap_eok"])))
+    return _("Each of the {firms} start-ups to be selected can get {caps} of collaboration funding: {total} at most for "
+             "both tracks together. Applications are open for {days}.").format(
+        firms=t["firms"].sum(), caps=caps, total=amounts.won(t["envelope_bn"].sum() * 1e9),
+        days=found["window-days"].figure)
 
 
 def _kibo(d: Path) -> list[cl.Check]:
@@ -104,8 +111,8 @@ def _kibo(d: Path) -> list[cl.Check]:
 
 def _kibo_finding(d: Path) -> str:
     steps = tables.load("kibo_steps", d)
-    return (f"No number to check: the page gives {len(steps)} steps and the guarantee's conditions, but no count of "
-            "firms, no amount and no details of the Busan M&A support.")
+    return _("No number to check: the page gives {steps} steps and the guarantee's conditions, but no count of firms, "
+             "no amount and no details of the Busan M&A support.").format(steps=len(steps))
 
 
 def _kvmcc(d: Path) -> list[cl.Check]:
@@ -119,9 +126,10 @@ def _kvmcc_finding(d: Path) -> str:
 
     k = programmes.kvmcc(tables.load("kvmcc_figures", d))
     found = _by_id(_kvmcc(d))
-    return (f"Cohort 1 certified {k['first_certified']:.0f} mentor-coaches; cohort 2 takes about {k['trainees']:.0f} "
-            f"trainees and expects to certify about {k['certified']:.0f} ({found['pass-rate'].figure} of them). "
-            "'확대' (expanded) sets cohort 2's intake beside cohort 1's output: cohort 1's intake is not printed.")
+    return _("Cohort 1 certified {first:.0f} mentor-coaches; cohort 2 takes about {trainees:.0f} trainees and expects "
+             "to certify about {certified:.0f} ({rate} of them). '확대' (expanded) sets cohort 2's intake beside cohort "
+             "1's output: cohort 1's intake is not printed.").format(
+        first=k["first_certified"], trainees=k["trainees"], certified=k["certified"], rate=found["pass-rate"].figure)
 
 
 @dataclass(frozen=True)

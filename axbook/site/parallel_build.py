@@ -15,6 +15,7 @@ process takes the next page when it finishes one. And Sphinx reads in parallel o
 edit that re-runs two to five notebooks (a package module, a CSV) ran them one after another: here, from two.
 """
 
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -81,8 +82,26 @@ def config(source: Path, output: Path, language: str = SOURCE):
         keep_going=True, freshenv=False, builder="html", custom_builder=None, verbose=0, quiet=0,
         individualpages=False, get_config_only=True)
     if language != SOURCE:
-        overrides = {**overrides, **edition_overrides(Path(path_config), language)}
+        overrides = {**overrides, **edition_overrides(Path(path_config), language, output)}
     return path_config, source_dir, overrides
+
+
+def staged_catalogs(source: Path, output: Path) -> Path:
+    """The pages' catalogs copied beside the build's output, times kept: Sphinx compiles each .po into a .mo beside it
+    (when the .po is newer) and re-reads the pages whose .mo changed; the repository's locale/ is never written to."""
+    staged = output / "locale"
+    wanted = {po.relative_to(source / "locale") for po in (source / "locale").rglob("*.po")}
+    if staged.exists():
+        for old in staged.rglob("*.po"):
+            if old.relative_to(staged) not in wanted:
+                old.unlink()
+                old.with_suffix(".mo").unlink(missing_ok=True)
+    for name in wanted:
+        target = staged / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_bytes() != (source / "locale" / name).read_bytes():
+            shutil.copy2(source / "locale" / name, target)
+    return staged
 
 
 # The configuration's own words, shown on every page: (key, key inside it or None).
@@ -103,21 +122,20 @@ def config_words(path_config: Path) -> list[str]:
     return [settings[key] if inner is None else settings[key][inner] for key, inner in CONFIG_WORDS]
 
 
-def edition_overrides(path_config: Path, language: str) -> dict:
-    """Sphinx's settings for the ``language`` edition: its catalogs on, the configuration's words translated."""
+def edition_overrides(path_config: Path, language: str, output: Path) -> dict:
+    """Sphinx's settings for the ``language`` edition: its catalogs on (staged beside ``output``), the configuration's
+    words translated."""
     from axbook.language import i18n
 
     settings = sphinx_config(path_config)
-    overrides = {"language": language, "locale_dirs": ["locale/"], "gettext_compact": False}
-    i18n.use(language)
-    try:
+    catalogs = staged_catalogs(path_config.parent, output)
+    overrides = {"language": language, "locale_dirs": [str(catalogs)], "gettext_compact": False}
+    with i18n.using(language):
         for key, inner in CONFIG_WORDS:
             if inner is None:
                 overrides[key] = i18n._(settings[key])
             else:
                 overrides[key] = {**overrides.get(key, settings[key]), inner: i18n._(settings[key][inner])}
-    finally:
-        i18n.use(SOURCE)
     return overrides
 
 

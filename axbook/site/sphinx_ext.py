@@ -149,10 +149,11 @@ def _finish_site(app, exception):
     icons = fonts.ICONS.removeprefix("_static/")
     theme_static = next(Path(d, "static") for d in app.builder.theme.get_theme_dirs() if Path(d, "static", icons).exists())
     font_cache = build_dir / "font-cache"
-    jobs = fonts.subset_jobs(site, theme_static, added=downloads.TEXT_ADDED)
+    language = app.config.language
+    jobs = fonts.subset_jobs(site, theme_static, added=downloads.text_added(language))
     with ProcessPoolExecutor(max(1, app.parallel), mp_context=multiprocessing.get_context("spawn")) as pool:
         cut = [pool.submit(fonts.subset_font, source, target, chars, font_cache) for source, target, chars in jobs]
-        downloads.add_to_site(site, build_dir / "chart-cache", run=pool.map)
+        downloads.add_to_site(site, build_dir / "chart-cache", run=pool.map, language=language)
         fonts.prune(font_cache, {future.result() for future in cut})
 
 

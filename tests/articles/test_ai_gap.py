@@ -7,6 +7,7 @@ from axbook.articles import ai_gap
 from axbook.checks import claims
 from axbook.data import tables
 from axbook.figures import charts, theme
+from axbook.language import i18n
 
 
 def test_the_collection_residual_is_what_the_printed_shares_leave():
@@ -98,3 +99,60 @@ def test_annual_growth_is_computed_one_value_at_a_time_the_same_bytes_on_every_m
     years = ai_gap.LAST - ai_gap.FIRST
     assert growth["annual_growth"].tolist() == [float(m) ** (1 / years) - 1 for m in growth["multiple"]]
     assert 0.5234153789450826 in growth["annual_growth"].tolist()  # 12.5-fold over six years, as stored
+
+
+# -- the Korean edition: every string the chapter's code makes, in Korean; units 배 and %p ---------------
+
+@pytest.fixture
+def korean():
+    i18n.use("ko")
+    yield
+    i18n.use("en")
+
+
+def test_korean_ledger_keeps_the_pages_words_and_writes_findings_in_bae(korean):
+    checks = {c.claim_id: c for c in ai_gap.checks(tables.load("ai_use_rate"), tables.load("claims"),
+                                                   tables.load("smart_manufacturing"),
+                                                   tables.load("context_indicators"))}
+    assert checks["size-gap-multiple"].statement == "격차 11배"  # the page's own words, from claims.csv
+    assert checks["size-gap-2017"].arithmetic == "1.0% − 0.25% = 0.75%p (활용률의 반올림을 감안하면 0.69–0.81)"
+    assert checks["gap-ratio"].statement == "2023년 대·중소기업 격차 ÷ 2017년 격차(지면의 활용률로 계산)"
+    assert {cid: checks[cid].figure for cid in ("gap-ratio", "growth-multiple-sme", "rate-ratio-2017")} == {
+        "gap-ratio": "11.0–13.1배", "growth-multiple-sme": "17.4–18.6배", "rate-ratio-2017": "4배"}
+    assert checks["growth-multiple-sme"].statement == "중소기업: 2023년 AI 활용률 ÷ 2017년 활용률"
+    assert checks["not-important-share"].verdict == claims.CANNOT_BE_CHECKED  # the verdict is the same id
+    assert "제1차 스마트제조혁신 실태조사(2024년 기준)" in checks["not-important-share"].arithmetic
+
+
+def test_korean_figures_name_groups_and_units_in_korean(korean):
+    rates = tables.load("ai_use_rate").query("dimension == 'firm_size'")
+    assert ai_gap.describe_gaps(ai_gap.gaps(rates)) == (
+        "앞선 쪽과 뒤처진 쪽의 격차. 2017년 대기업 대 중소기업: 0.69–0.81%p, 4배; 2023년 대기업 대 중소기업: 9%p, 3.0배.")
+    assert ai_gap.describe_rates(rates, "group_ko") == (
+        "집단별 AI 활용률. 대기업: 2017년 1.0% → 2023년 13.5%; 중소기업: 2017년 0.25% → 2023년 4.5%.")
+    spec = ai_gap.gap_chart(ai_gap.gaps(rates), "ko").to_dict()
+    rows = spec["datasets"][next(iter(spec["datasets"]))]
+    assert {r["measure"] for r in rows} == {"절대 격차(%p)", "상대 격차(배)"}
+    assert {r["text"] for r in rows} == {"0.69–0.81%p", "9%p", "4배", "3.0배"}
+    assert spec["facet"]["column"]["sort"] == ["절대 격차(%p)", "상대 격차(배)"]  # as in English: absolute first
+    assert ai_gap.label_language("en", "ko") == "ko" and ai_gap.label_language("ko", "en") == "ko"
+
+
+def test_korean_tables_and_residual(korean):
+    collection = ai_gap.collection_with_residual(tables.load("smart_manufacturing"))
+    assert list(collection["label"]) == ["‘실시간 자동 수집’: 3.9%", "수집을 하지 않는 기업: 21.5%",
+                                         ai_gap.residual_label()]
+    assert ai_gap.residual_label().startswith("나머지: 그 밖의 방법, 대부분 '수동 입력'")
+    context = tables.load("context_indicators")
+    table = ai_gap.survey_table(tables.load("surveys"), context.query("indicator == 'ai_use'"))
+    assert list(table.columns) == ["조사", "영문명", "연도", "조사 대상", "질문", "비교할 수 없는 이유"]
+    assert table.iloc[0, :2].tolist() == ["기업활동조사", "Survey of Business Activities"]
+    assert list(ai_gap.policy_table(tables.load("policy_asks")).columns) == ["제안자", "#", "지면 표기"]
+
+
+def test_every_group_of_the_other_surveys_is_one_the_catalog_translates():
+    context = tables.load("context_indicators")
+    assert set(context.query("indicator == 'ai_use'")["group"]) <= set(ai_gap.CONTEXT_GROUPS)
+    with i18n.using("ko"):
+        assert ai_gap.context_ai_use(context, tables.load("surveys"), tables.load("sources"))["group"].str.contains(
+            "[가-힣]").all()

@@ -6,6 +6,7 @@ from axbook.articles import power
 from axbook.checks import claims
 from axbook.data import tables
 from axbook.figures import charts
+from axbook.language import i18n
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +123,68 @@ def test_market_rates_read_as_prose():
 def test_unknown_kind_of_figure_is_refused():
     with pytest.raises(ValueError, match="unknown kind"):
         charts.kind_colour(["printed", "guessed"])
+
+
+# --- the Korean edition: every string the chapter's code makes, in the page's own units and words ---
+
+@pytest.fixture
+def korean():
+    i18n.use("ko")
+    yield
+    i18n.use("en")
+
+
+def test_findings_read_in_korean_units(figs, context, korean):
+    checks = {c.claim_id: c for c in power.checks(figs, context, tables.load("sources"), 2026)}
+    assert checks["implied-rate"].figure == "달러당 1,390–1,630원"
+    assert checks["busduct-multiple"].figure == "63–100배" and checks["busduct-vs-ls"].figure == "33.1–43.1배"
+    assert checks["busduct-growth"].figure == "연 149–185%" and checks["plant-share-us"].figure == "3.4%"
+    assert checks["implied-rate"].statement == "약 7000만달러 = 약 1050억원에 담긴 원·달러 환율"
+    # an amount before 억 is written as the page writes 1050억원, without a thousands separator
+    assert checks["ls-usd-krw"].arithmetic.endswith("약 7000만달러는 970–1130억원")
+    assert checks["hhi-value"].arithmetic == "지면에는 없다. 외부 보도는 6271억원으로 전한다"
+
+
+def test_market_rates_and_deals_read_in_korean(figs, context, korean):
+    assert power.rate_label("Opening rate 2026-03-19") == "2026년 3월 19일 개장 환율"
+    assert power.rate_label("Day-session close 2025-05-16") == "2025년 5월 16일 주간거래 종가"
+    frame = power.deals_frame(tables.load("power_deals"), figs, 1500.0, context)
+    assert frame["label"].tolist()[:3] == ["LS일렉트릭: 배전기기", "가온전선: 버스덕트, 올해",
+                                           "가온전선: 버스덕트, 2030년까지 누적"]
+    assert [power.won_bn(v) for v in frame["krw_bn"]] == ["1050억원", "500억원", "4조원", "6271억원", "0억원"]
+    shown, column = power.in_won_unit(frame)  # the Korean chart's won axis is in 억원
+    assert column == "krw_eok" and shown[column].tolist() == pytest.approx([1050, 500, 40000, 6271, 0])
+    assert power.won_axis_title() == "억원" and power.usd_million_text(70) == "7000만달러"
+    assert "(달러당 1,500원 기준 약 27억달러)" in power.describe_deals(frame, 1500.0)
+
+
+def test_english_amounts_are_unchanged(figs, context):
+    frame = power.deals_frame(tables.load("power_deals"), figs, 1500.0, context)
+    assert [power.won_bn(v) for v in frame["krw_bn"]][:4] == ["₩105bn", "₩50bn", "₩4,000bn", "₩627bn"]
+    assert power.in_won_unit(frame)[1] == "krw_bn" and power.won_axis_title() == "Billion won (₩bn)"
+    assert power.usd_million_text(70) == "$70 million"
+
+
+def test_scale_panels_in_korean_units(figs, context, korean):
+    frame = power.scale_frame(context, tables.load("sources"), figs, 1500.0)
+    assert list(dict.fromkeys(frame["measure"])) == ["연간 전력량 (TWh)", "설비용량 (GW)", "금액 (억달러)"]
+    money = frame[frame["measure"] == "금액 (억달러)"].set_index("key")
+    assert money.loc["investment", "text"] == "1조달러" and money.loc["investment", "amount"] == 10000
+    assert money.loc["page:busducts", "text"] == "27억달러" and money.loc["page:ls", "text"] == "7000만달러"
+    share = power.shares(frame)  # shares are unit-free: the same in both editions
+    assert share["busduct_share_investment"] == pytest.approx(4e12 / 1500 / 1e9 / 1000)
+
+
+def test_deals_table_in_korean_uses_the_korean_columns(korean):
+    table = power.deals_table(tables.load("power_deals"))
+    assert list(table.columns) == ["회사", "계약 상대", "계약 형태", "내용", "위치"]
+    assert table["회사"].tolist()[0] == "LS일렉트릭" and "업무협약(MOU)" in table["계약 형태"].tolist()
+
+
+def test_every_english_only_label_the_chapter_shows_is_marked_for_translation(context):
+    deals = tables.load("power_deals")
+    assert set(deals["deal_type"]) <= set(power.DEAL_TYPES) and set(deals["place_en"]) <= set(power.PLACES)
+    shown = context.query("indicator in ['dc_electricity', 'dc_colocation_capacity', 'dc_investment_forecast']")
+    assert set(shown["group"]) <= set(power.GROUPS)
+    kinds = power.fx_context(context)["group"].str.replace(r"\s*\d{4}-\d{2}-\d{2}\s*", "", regex=True).str.strip()
+    assert set(kinds) <= set(power.RATE_KINDS)

@@ -134,3 +134,39 @@ def test_a_dropped_listed_company_flips_the_count(events):
     checks = {c.claim_id: c for c in programmes.challenge_checks(
         tables.load("challenge_figures"), tables.load("challenge_fields"), t, programmes.window(events))}
     assert checks["beauty-demand-count"].verdict == claims.DOES_NOT_HOLD
+
+
+# -- the Korean edition: the same figures, in the page's words and units ---------------------------------------
+
+@pytest.fixture
+def korean():
+    from axbook.language import i18n
+
+    i18n.use("ko")
+    yield
+    i18n.use("en")
+
+
+def test_the_challenge_ledger_and_calendar_read_in_korean(korean):
+    figs, companies = tables.load("challenge_figures"), tables.load("challenge_demand_companies")
+    events = timeline.page_dates(tables.load("page_dates"), tables.load("articles"),
+                                 {"kvmcc": tables.load("kvmcc_figures"), "challenge": figs},
+                                 tables.load("power_deal_figures"))
+    t = programmes.tracks(figs, companies)
+    w = programmes.window(events)
+    found = {c.claim_id: c for c in programmes.challenge_checks(figs, tables.load("challenge_fields"), t, w)}
+    assert found["beauty-envelope"].figure == "15억원" and found["challenge-envelope-total"].figure == "25억원"
+    assert found["window-days"].figure == "21일"
+    assert found["beauty-demand-count"].arithmetic == "이름이 나온 기업 3곳: 아모레퍼시픽, LG생활건강, 한국콜마"
+    days = programmes.calendar_days(w).set_index("day")
+    assert days.loc[18, "label"].iloc[0] == "2026년 5월 18일(월)" and days.loc[18, "month"].iloc[0] == "2026년 5월"
+    left = timeline.days_left(events, date(2026, 5, 18)).set_index("event")["status"]
+    assert left["Applications close"] == "마감까지 23일"  # the events keep their English ids
+    assert timeline.edition_label(tables.load("articles")) == "2026년 5월"
+
+
+def test_the_kvmcc_funnel_and_rate_read_in_korean(korean):
+    k = programmes.kvmcc(tables.load("kvmcc_figures"))
+    assert programmes.pass_text(k) == "44–57%"
+    assert list(programmes.funnel_frame(k)["text"]) == ["미기재", "약 50명", "약 25명(교육생의 44–57%)"]
+    assert programmes.funnel_frame(k)["label"].iloc[0] == "지원자|인원 미기재"

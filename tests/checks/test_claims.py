@@ -36,7 +36,7 @@ def test_an_empty_ledger_still_has_its_columns():
     silence = claims.Check("n1", "A base", "", "", None, "not printed", kind=claims.NOT_SAID)
     frame = claims.ledger([check, finding, silence])
     assert frame.astype(object).where(frame.notna(), None).to_dict("records") == [
-        {"claim_id": "c1", "kind": "claim", "part": "headline", "statement": "A claim", "printed": "11 배", "figure": "",
+        {"claim_id": "c1", "kind": "claim", "part": "headline", "statement": "A claim", "printed": "11배", "figure": "",
          "recomputed": "22 ÷ 2", "verdict": "holds", "low": None, "high": None},
         {"claim_id": "f1", "kind": "finding", "part": "", "statement": "A finding", "printed": "",
          "figure": "11.0–13.1 times", "recomputed": "from the rates", "verdict": "", "low": 11.04, "high": 13.09},
@@ -146,3 +146,11 @@ def test_eleven_fold_is_recomputed_from_the_rates_with_its_interval():
     check = next(c for c in ai_gap.checks(rates, tables.load("claims"), tables.load("smart_manufacturing"))
                  if c.claim_id == "size-gap-multiple")
     assert check.computed == pytest.approx(12.0) and check.part == "headline"
+
+
+@pytest.mark.parametrize(("number", "unit", "shown"), [
+    ("11", "배", "11배"), ("9.0", "%p", "9.0%p"), ("13.5", "%", "13.5%"), ("3", "개", "3개"),
+    ("6", "곳 (of 10)", "6곳 (of 10)"), ("20", "MW", "20 MW"), ("7", "", "7"),
+])
+def test_a_figure_takes_its_unit_as_the_page_prints_it(number, unit, shown):
+    assert claims.with_unit(number, unit) == shown

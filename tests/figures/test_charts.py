@@ -139,7 +139,11 @@ def test_the_projection_draws_observed_solid_and_projected_dashed_on_a_zero_to_h
         assert layer["encoding"]["y"]["scale"] == {"domain": [0, 100]}
         assert layer["encoding"]["x"]["scale"] == {"domain": [2022, 2025]}
     assert tooltip_titles(spec["layer"][0]["encoding"]) == [("group", "Group"), ("year", "Year"),
-                                                           ("value_label", "AI use"), ("method", "Assumption")]
+                                                           ("value_label", "AI use"), ("assumption", "Assumption")]
+    # the tooltip names the assumption in the words of the radio buttons, not by the data's id for it
+    rows = [row for values in spec["datasets"].values() for row in values]
+    assert {(r["method"], r["assumption"]) for r in rows} == {("linear", "same pp rise per year"),
+                                                           ("compound", "same growth rate per year")}
     assert (spec["width"], spec["height"]) == (charts.WIDTH - 80, 280)
 
 

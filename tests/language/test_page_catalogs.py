@@ -32,11 +32,12 @@ def test_markup_is_read_the_same_in_both_languages():
     assert markup("{glue:text}`rate:,.0f`") != markup("{glue:text}`rate`")  # a format is part of the value
 
 
-def test_there_is_a_catalog_for_every_page():
+def test_there_is_a_catalog_for_every_page_and_one_for_the_site_around_them():
+    from axbook.authoring import translations
     from axbook.site import toc
 
     assert {p.relative_to(ROOT / "locale" / "ko" / "LC_MESSAGES").with_suffix("").as_posix()
-            for p in CATALOGS} == set(toc.files())
+            for p in CATALOGS} == {*toc.files(), translations.THEME_DOMAIN}
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.relative_to(ROOT / "locale").as_posix())
