@@ -45,6 +45,12 @@ def _edition(path: str) -> str:
     return next(language for language in reversed(EDITIONS) if path.startswith(toc.edition_prefix(language)))
 
 
+def _source_word(path: str) -> str:
+    """How every chart's source line starts in the page's edition: 'Source', '출처'."""
+    with i18n.using(_edition(path)):
+        return i18n._("Source: {outlet}, {month}, business section (all {count} articles)").split(":")[0]
+
+
 def _charted_pages() -> list[str]:
     """Pages that hold charts, read from the built site (the notebooks decide, not this file)."""
     return [p for p in PAGES if (SITE / p).exists() and 'class="axbook-chart"' in (SITE / p).read_text(encoding="utf-8")]
@@ -160,13 +166,14 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     # The published fonts are cut to the site's characters (axbook/site/fonts.py): nothing this page shows is missing.
     drawn_icons = page.evaluate("""[...document.querySelectorAll('*')].map(e => getComputedStyle(e, '::before'))
         .filter(s => s.fontFamily.includes('Font Awesome') && s.content.length > 2).map(s => s.content)""")
-    assert drawn_icons and {ord(c.strip('"')[0]) for c in drawn_icons} <= _cmap(SITE / fonts.ICONS), drawn_icons
+    edition = SITE / toc.edition_prefix(_edition(path))  # each edition's fonts are cut to its own pages
+    assert drawn_icons and {ord(c.strip('"')[0]) for c in drawn_icons} <= _cmap(edition / fonts.ICONS), drawn_icons
     shown = {ord(c) for c in page.evaluate("document.documentElement.textContent")}
     for name, source in fonts.NANUM.items():
-        missing = (shown & _cmap(source)) - _cmap(SITE / name)
+        missing = (shown & _cmap(source)) - _cmap(edition / name)
         assert not missing, f"{path}: {name} lacks {''.join(map(chr, sorted(missing)))[:40]}"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / (Path(path).stem + ".png")), full_page=True)
+    page.screenshot(path=str(SHOTS / (path.removesuffix(".html").replace("/", "--") + ".png")), full_page=True)
     page.close()
 
 
@@ -227,9 +234,10 @@ def test_every_page_can_be_shared(path):
         assert tags["og:site_name"] == i18n._(book["title"])
     assert tags["og:locale"] == sharing.OG_LOCALES[language]
     assert tags["og:type"] == ("website" if path.removeprefix(toc.edition_prefix(language)) == ENGLISH[0] else "article")
-    image = sharing.first_chart(text, path.removesuffix(".html"))
+    pagename = path.removeprefix(toc.edition_prefix(language)).removesuffix(".html")
+    image = sharing.first_chart(text, pagename)
     if image:
-        png = (SITE / image["path"]).read_bytes()
+        png = (SITE / toc.edition_prefix(language) / image["path"]).read_bytes()
         assert _is_png(png) and struct.unpack(">II", png[16:24]) == (image["width"], image["height"]), image
         assert len(image["alt"]) > 20
     site = sharing.site_url(sharing.public_address(book.get("html", {}).get("baseurl", "")))
@@ -261,7 +269,7 @@ def test_every_chart_is_drawn_with_text_alternative(browser_context, server, pat
         static_fallbacks_left = chart.locator(".axbook-chart-static").count()
         assert static_fallbacks_left == 0  # the live chart replaced the static fallback
         assert svg.locator("path, rect, line, symbol").count() > 3
-        assert "Source" in svg.text_content()
+        assert _source_word(path) in svg.text_content()
         label = svg.get_attribute("aria-label") or ""
         assert len(label) > 20, f"chart {i} has no text alternative"
     assert page.locator("figure .caption-number").count() == expected  # every chart is a numbered figure
@@ -274,7 +282,7 @@ def test_every_chart_is_drawn_with_text_alternative(browser_context, server, pat
 
 def _page_holding(figure: str) -> str:
     """The built page that shows a figure (found in the site, not named here: chapters may be renamed or moved)."""
-    found = [p for p in PAGES if f'id="{figure}"' in (SITE / p).read_text(encoding="utf-8")]
+    found = [p for p in ENGLISH if f'id="{figure}"' in (SITE / p).read_text(encoding="utf-8")]  # the source edition
     assert len(found) == 1, (figure, found)
     return found[0]
 
@@ -490,7 +498,7 @@ def test_every_download_link_is_a_non_empty_file_of_its_kind(path):
             assert len(rows) >= 2 and all(rows[0]) and {len(r) for r in rows} == {len(rows[0])}, href
         elif href.endswith(".svg"):
             root = ElementTree.fromstring(blob)
-            assert root.tag == "{http://www.w3.org/2000/svg}svg" and "Source" in "".join(root.itertext()), href
+            assert root.tag == "{http://www.w3.org/2000/svg}svg" and _source_word(path) in "".join(root.itertext()), href
         else:
             assert href.endswith(".png") and _is_png(blob), href
     if (ROOT / path).with_suffix(".ipynb").exists():
