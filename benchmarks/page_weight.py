@@ -1,6 +1,6 @@
 """What a first visit to each page costs a reader, beside a stock Jupyter Book page with one Altair chart.
 
-For every page of the built site (`make book` first), in Debian's Chromium with an empty cache, served from
+For every page of every edition of the built site (`make book` first), in Debian's Chromium with an empty cache, served from
 127.0.0.1: the bytes of every response raw and as a static host sends them (gzip on text files, fonts and images as
 they are) and the number of requests, first for the page as it opens (a reader who does not scroll: charts are drawn
 live only as they come near the screen), then once scrolled past every chart; and the milliseconds from navigation
@@ -158,7 +158,7 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             stock_url += "/index.html"
             cdn_body = stock_scripts()
-            results = {page: fresh_visit(browser, f"{book_url}/{page}") for page in toc.html_pages()}
+            results = {page: fresh_visit(browser, f"{book_url}/{page}") for page in toc.edition_pages()}  # every edition
             stock = fresh_visit(browser, stock_url, cdn_body=cdn_body)
             # Timed in rounds, the stock page first in each, so the machine's drift reaches both alike.
             stock_ms = []
