@@ -383,7 +383,8 @@ CONTEXT_GROUPS = (
 
 
 def context_ai_use(context: pd.DataFrame, surveys: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    frame = context.query("indicator == 'ai_use'").merge(surveys, on="survey_id").merge(
+    described = surveys.drop(columns=[c for c in surveys if c.endswith("_ko") and c != "name_ko"])  # not drawn
+    frame = context.query("indicator == 'ai_use'").merge(described, on="survey_id").merge(
         sources[["source_id", "primary", "publisher"]].rename(columns={"publisher": "reported_by"}), on="source_id")
     # the Korean edition names a survey in Korean where the data has its Korean name (not every foreign one has)
     frame["survey_label"] = _korean_or_english(frame["name_ko"], frame["name_en"]) if _korean() else frame["name_en"]
@@ -409,17 +410,21 @@ def describe_context(frame: pd.DataFrame) -> str:
 
 def survey_table(surveys: pd.DataFrame, context: pd.DataFrame) -> pd.DataFrame:
     """The surveys of the context figure; the Korean edition leads with the Korean name (the English one where the
-    data has none) and gives the English name beside it."""
+    data has none) and gives the English name beside it, and describes each survey in the data's Korean (the
+    ``_ko`` columns the book writes beside its English population, question and comparability note)."""
     shown = surveys[surveys["survey_id"].isin(context["survey_id"])].copy()
     years = context.groupby("survey_id")["year"].agg(lambda y: ", ".join(str(v) for v in sorted(set(y))))
     shown["years"] = shown["survey_id"].map(years)
     names = ["name_en", "name_ko"]
+    described = ["population", "question", "comparability_note"]
     if _korean():  # a survey without a Korean name is named once, in English
         korean = shown["name_ko"].fillna("").astype(str).str.strip()
         shown["name_ko"] = korean.where(korean != "", shown["name_en"])
         shown["name_en"] = shown["name_en"].where(korean != "", "")
         names = ["name_ko", "name_en"]
-    return shown[[*names, "years", "population", "question", "comparability_note"]].fillna("").rename(
+        for column in described:  # shown under the English column's name, so the headings below are one set
+            shown[column] = shown[f"{column}_ko"]
+    return shown[[*names, "years", *described]].fillna("").rename(
         columns={"name_en": _("survey") if names[0] == "name_en" else _("in English"),
                  "name_ko": _("in Korean") if names[0] == "name_en" else _("survey"),
                  "years": _("years"), "population": _("population"), "question": _("question"),

@@ -2,6 +2,8 @@
 
 from myst_nb import glue
 
+from axbook.language.i18n import _
+
 
 class Plain(str):
     """A string glued as itself: myst-nb shows text/plain, which for ``str`` would carry quotes."""
@@ -37,8 +39,13 @@ def glue_values(values: dict) -> None:
 
 
 def html_table(frame, *, classes: str = "axbook-table", verdict_column: str | None = None) -> str:
-    """A plain, deterministic HTML table (pandas Styler adds random ids)."""
+    """A plain, deterministic HTML table (pandas Styler adds random ids).
+
+    Every cell is escaped, except a ``markupsafe.Markup`` one: HTML the code built from escaped parts (an identifier
+    in ``<code>``, say), emitted as it is. Data never arrives as Markup; only ``markupsafe.escape`` makes it."""
     import html
+
+    from markupsafe import Markup
 
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
     rows = []
@@ -48,8 +55,9 @@ def html_table(frame, *, classes: str = "axbook-table", verdict_column: str | No
             css = ""
             if column == verdict_column:
                 css = f' class="verdict-{str(value).replace(" ", "-")}"'
-            cells.append(f"<td{css}>{html.escape(str(value))}</td>")
+            cells.append(f"<td{css}>{value if isinstance(value, Markup) else html.escape(str(value))}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:  # a scaffolded chapter's ledger before its first claim
-        rows.append(f'<tr><td colspan="{len(frame.columns)}">None yet.</td></tr>')
+        none = html.escape(_("None yet."))
+        rows.append(f'<tr><td colspan="{len(frame.columns)}">{none}</td></tr>')
     return f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

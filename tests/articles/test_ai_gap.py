@@ -156,3 +156,26 @@ def test_every_group_of_the_other_surveys_is_one_the_catalog_translates():
     with i18n.using("ko"):
         assert ai_gap.context_ai_use(context, tables.load("surveys"), tables.load("sources"))["group"].str.contains(
             "[가-힣]").all()
+
+
+def test_the_korean_survey_table_describes_each_survey_in_the_datas_korean(korean):
+    context = tables.load("context_indicators").query("indicator == 'ai_use'")
+    surveys = tables.load("surveys").set_index("survey_id")
+    table = ai_gap.survey_table(surveys.reset_index(), context)
+    shown = surveys.loc[sorted(set(context["survey_id"]), key=list(surveys.index).index)]
+    assert table["조사 대상"].tolist() == shown["population_ko"].tolist()
+    assert table["질문"].tolist() == shown["question_ko"].tolist()
+    assert table["비교할 수 없는 이유"].tolist() == shown["comparability_note_ko"].tolist()
+    assert table.iloc[0, 3:].tolist() == ["상용근로자 50인 이상이면서 자본금 3억원 이상인 기업", "AI 기술 개발 또는 활용",
+                                          "규모가 큰 기업만 대상. 대기업 = 300인 이상, 중소기업 = 50~299인."]
+    assert not table[["조사 대상", "질문", "비교할 수 없는 이유"]].stack().str.contains("Not stated|Businesses with").any()
+
+
+def test_the_english_survey_table_keeps_the_english_descriptions():
+    context = tables.load("context_indicators").query("indicator == 'ai_use'")
+    table = ai_gap.survey_table(tables.load("surveys"), context)
+    assert list(table.columns) == ["survey", "in Korean", "years", "population", "question", "why not comparable"]
+    assert table.iloc[0, 3:].tolist() == ["Companies with 50+ regular workers and capital of KRW 300 million or more",
+                                          "Developed or used AI technology",
+                                          "Larger firms only; large = 300+ workers, SME = 50-299."]
+    assert not table[["population", "question", "why not comparable"]].stack().str.contains("[가-힣]").any()

@@ -305,7 +305,7 @@ CASES = [
     ("two-brackets", _set("claims.csv", 3, "printed_as", "[9.0]%p로 [11]배가량"), "claims.csv", 3, "value",
      ["'ai-size-gap': printed_as must mark the value with exactly one pair of [brackets] (line 2 of claims.csv binds"]),
     ("unused-source", lambda d: (d / "sources.csv").open("a", encoding="utf-8").write(
-        "orphan,ai-gap,,,,ko,문장 하나,one sentence,true,\n"), "sources.csv", _next_line("sources.csv"), "source_id",
+        "orphan,ai-gap,,,,ko,문장 하나,one sentence,true,,\n"), "sources.csv", _next_line("sources.csv"), "source_id",
      ["'orphan' is not used"]),
     ("article-and-url", _set("sources.csv", 2, "url", "https://example.org/x"), "sources.csv", 2, None,
      ["needs exactly one of article_id (a sentence of the page) or url (a context source)"]),

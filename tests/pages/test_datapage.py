@@ -5,9 +5,12 @@ import html.parser
 import re
 
 import pandas as pd
+import pytest
+from markupsafe import Markup
 
 from axbook.data import tables
-from axbook.pages import datapage, frontpage
+from axbook.language import i18n
+from axbook.pages import datapage, frontpage, text
 
 # -- pages: the data page lists every dataset; verdicts carry their class ----------------------------
 
@@ -93,10 +96,10 @@ def test_a_dataset_entry_lists_its_fields_rules_and_sources(monkeypatch):
          "constraints": {"minimum": 0, "maximum": 100}},
         {"name": "source_id"}]}}
     assert datapage._fields(resource).to_dict("records") == [
-        {"field": "id", "type": "string", "rules": "unique True", "required": "yes", "about": ""},
-        {"field": "value", "type": "number", "rules": "minimum 0, maximum 100", "required": "",
+        {"field": "<code>id</code>", "type": "string", "rules": "unique True", "required": "yes", "about": ""},
+        {"field": "<code>value</code>", "type": "number", "rules": "minimum 0; maximum 100", "required": "",
          "about": "Share (unit: %)"},
-        {"field": "source_id", "type": "string", "rules": "", "required": "", "about": ""}]
+        {"field": "<code>source_id</code>", "type": "string", "rules": "", "required": "", "about": ""}]
     sources = {key: value for key, value in resource.items() if key != "title"} | {"name": "sources"}
     monkeypatch.setattr(tables, "validate", lambda: {"resources": [resource, sources]})
     monkeypatch.setattr(tables, "load", lambda name: pd.DataFrame({"source_id": ["b", "a", "b"]}))
@@ -112,11 +115,11 @@ def test_a_dataset_entry_lists_its_fields_rules_and_sources(monkeypatch):
 def test_a_source_entry_reads_exactly(monkeypatch):
     nan = float("nan")
     sources = pd.DataFrame([
-        {"source_id": "q1", "article_id": "a1", "quote": "인용", "gloss_en": "A quote", "note": nan, "url": nan,
-         "publisher": nan, "published": nan, "primary": False},
-        {"source_id": "c1", "article_id": nan, "quote": "q", "gloss_en": "g", "note": "n", "url": "https://x.example/",
-         "publisher": "P", "published": "2024-01", "primary": True},
-        {"source_id": "c2", "article_id": nan, "quote": "q2", "gloss_en": nan, "note": nan,
+        {"source_id": "q1", "article_id": "a1", "quote": "인용", "gloss_en": "A quote", "note": nan, "note_ko": nan,
+         "url": nan, "publisher": nan, "published": nan, "primary": False},
+        {"source_id": "c1", "article_id": nan, "quote": "q", "gloss_en": "g", "note": "n", "note_ko": "메모",
+         "url": "https://x.example/", "publisher": "P", "published": "2024-01", "primary": True},
+        {"source_id": "c2", "article_id": nan, "quote": "q2", "gloss_en": nan, "note": nan, "note_ko": nan,
          "url": "https://y.example/", "publisher": None, "published": nan, "primary": False}])
     articles = pd.DataFrame([{"article_id": "a1", "headline_ko": "제목", "headline_en": "Title", "outlet": "Metro",
                               "edition_month": "2026-05", "byline_ko": "기자", "byline_en": "Reporter"}])
@@ -131,3 +134,73 @@ def test_a_source_entry_reads_exactly(monkeypatch):
         '<dt id="src-c2"><code>c2</code></dt><dd><a class="reference external" href="https://y.example/" '
         'rel="noopener">https://y.example/</a>, secondary: “q2”</dd>',
         "</dl>"]
+
+
+# -- the files' identifiers are code: escaped first, then put in <code>; every other cell escaped as before ---------
+
+HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
+
+
+def test_hostile_field_names_and_allowed_values_come_out_escaped_inside_code():
+    resource = {"name": "toy", "path": "toy.csv", "schema": {"fields": [
+        {"name": HOSTILE[0], "constraints": {"enum": HOSTILE, "pattern": HOSTILE[1]}},
+        {"name": "plain", "description": HOSTILE[0], "constraints": {"minimum": HOSTILE[1]}}]}}
+    table = text.html_table(datapage._fields(resource))
+    assert "<script" not in table and "<img" not in table
+    assert "<td><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></td>" in table
+    assert ("<td>enum <code>&lt;script&gt;alert(1)&lt;/script&gt;</code>, "
+            "<code>&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</code>; "
+            "pattern <code>&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</code></td>") in table
+    # text that is not an identifier is escaped, not put in <code>
+    assert "<td>minimum &#34;&gt;&lt;img src=x onerror=alert(1)&gt;</td>" in table
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in table
+
+
+def test_html_table_emits_markup_cells_as_built_and_escapes_every_str_cell():
+    frame = pd.DataFrame({"a": [Markup("<code>") + Markup.escape(HOSTILE[0]) + Markup("</code>"), HOSTILE[0]],
+                          "b": [HOSTILE[1], "<code>x</code>"]})
+    assert text.html_table(frame).split("<tbody>")[1] == (
+        "<tr><td><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></td>"
+        "<td>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</td></tr>"
+        "<tr><td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td>&lt;code&gt;x&lt;/code&gt;</td></tr></tbody></table>")
+
+
+def test_the_data_page_shows_every_field_name_as_code():
+    page = datapage.datasets_html()
+    for res in tables.validate()["resources"]:
+        for field in res["schema"]["fields"]:
+            assert f"<tr><td><code>{html.escape(field['name'])}</code></td>" in page
+    assert "<td>enum <code>ko</code>, <code>en</code></td>" in page  # sources.quote_lang
+
+
+# -- the Korean edition: the book's notes in the data's Korean ----------------------------------------------
+
+@pytest.fixture
+def korean():
+    i18n.use("ko")
+    yield
+    i18n.use("en")
+
+
+def test_the_korean_data_page_gives_each_note_in_korean(korean):
+    page = datapage.sources_html()
+    sources = tables.load("sources").set_index("source_id")
+    for source_id, r in sources[sources["note"].notna()].iterrows():
+        body = page.split(f'<dt id="src-{source_id}">', 1)[1].split("</dd>", 1)[0]
+        assert f'<span class="axbook-note" lang="ko">참고: {html.escape(r.note_ko)}</span>' in body, source_id
+        assert html.escape(r.note) not in body
+    assert ('<span class="axbook-note" lang="ko">참고: 지면에는 &#x27;HiMSE N&#x27;으로 띄어 쓰여 있으나 엔진 브랜드명은 '
+            "HiMSEN(힘센)이다.</span>") in page
+    assert 'lang="en">참고' not in page
+
+
+def test_a_note_without_its_korean_stays_english_after_the_korean_label(korean):
+    assert datapage._note("a<b", None) == ' <span class="axbook-note">참고: <span lang="en">a&lt;b</span></span>'
+    assert datapage._note("a<b", "") == datapage._note("a<b", float("nan")) == datapage._note("a<b")
+    assert datapage._note("a", "가<나") == ' <span class="axbook-note" lang="ko">참고: 가&lt;나</span>'
+    assert datapage._note(None, None) == ""
+
+
+def test_the_english_note_ignores_the_korean():
+    assert datapage._note("a<b", "가") == ' <span class="axbook-note">Note: a&lt;b</span>'
+    assert datapage._note("", "가") == ""

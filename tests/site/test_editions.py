@@ -35,10 +35,14 @@ def _page(language: str, page: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _prose(page_html: str) -> str:
-    """The article's visible text: no scripts, styles, charts (tested on their own) or code."""
+def _prose(page_html: str, language: str) -> str:
+    """The article's visible prose in the edition's language. Left out: scripts, styles, charts (tested on their own),
+    code (the data's own identifiers), text marked as another language (a source quoted verbatim in English, with
+    ``lang="en"``), and the names of the files and the outside sources the page links to."""
     article = lxml_html.fromstring(page_html).xpath("//article")[0]
-    for hidden in article.xpath(".//script|.//style|.//svg|.//pre|.//code|.//*[contains(@class, 'axbook-chart')]"):
+    for hidden in article.xpath(".//script|.//style|.//svg|.//pre|.//code|.//*[contains(@class, 'axbook-chart')]"
+                                f"|.//*[@lang and @lang != '{language}']|.//a[contains(@class, 'reference external')]"
+                                "|.//a[contains(@class, 'reference download')]"):
         hidden.getparent().remove(hidden)
     return article.text_content()
 
@@ -60,7 +64,7 @@ def test_every_page_is_in_every_edition_in_its_language(language, page):
 @pytest.mark.parametrize("language", OTHERS)
 @pytest.mark.parametrize("page", PAGES)
 def test_a_translated_page_is_read_in_its_language(language, page):
-    prose = _prose(_page(language, page))
+    prose = _prose(_page(language, page), language)
     hangul, latin = len(HANGUL.findall(prose)), len(LATIN.findall(prose))
     assert hangul / (hangul + latin) >= HANGUL_SHARE, (page, f"{hangul} Hangul, {latin} Latin letters")
 
