@@ -33,7 +33,7 @@ help:
 	@echo "make pages    the notebook pages as JSON (CI's matrix: one job per page)"
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
 	@echo "make lab      open the chapters in JupyterLab on http://127.0.0.1:$(LAB_PORT) (the book's kernel and package)"
-	@echo "make chapter NAME=06-topic TITLE=\"...\" [ARTICLE=id]  scaffold a chapter that builds and passes the tests"
+	@echo "make chapter NAME=06-topic TITLE=\"...\" [TITLE_KO=\"...\"] [ARTICLE=id]  scaffold a chapter that builds and passes the tests, in both editions"
 	@echo "make translations  update the Korean catalog from the strings the package marks; list what is left to translate"
 	@echo "make serve    preview $(SITE) on http://127.0.0.1:$(PORT) (PORT=... to change)"
 	@echo "make mutate   mutation testing of axbook (mutmut) against the stated tests; score per module (MODULES=\"checks.params data.tables\" for some)"
@@ -124,8 +124,8 @@ lab: env
 	  --ServerApp.preferred_dir=$(CURDIR)/chapters $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_ARGS)
 
 chapter: env
-	@test -n "$(NAME)" -a -n "$(TITLE)" || { echo 'usage: make chapter NAME=06-topic TITLE="The title" [ARTICLE=article-id]' >&2; exit 2; }
-	@$(PY) -m axbook.authoring.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
+	@test -n "$(NAME)" -a -n "$(TITLE)" || { echo 'usage: make chapter NAME=06-topic TITLE="The title" [TITLE_KO="한국어 제목"] [ARTICLE=article-id]' >&2; exit 2; }
+	@TITLE_KO="$(TITLE_KO)" $(PY) -m axbook.authoring.scaffold "$(NAME)" "$(TITLE)" $(ARTICLE)
 	@echo "next: commit, then make test passes as it stands; write the chapter (make lab), make regen, make test (CONTRIBUTING.md)"
 
 # The catalogs of the editions brought up to date with the strings the package marks, and what is left to translate.

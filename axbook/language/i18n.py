@@ -64,6 +64,15 @@ def translations(language: str) -> dict[str, str]:
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
 
 
+def gaps(catalog: Path) -> tuple[int, int]:
+    """(untranslated, fuzzy) entries of a gettext catalog: what its edition would show in English or out of date."""
+    from babel.messages.pofile import read_po
+
+    with catalog.open("rb") as handle:
+        entries = [m for m in read_po(handle) if m.id]
+    return sum(1 for m in entries if not m.string), sum(1 for m in entries if m.string and m.fuzzy)
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark for translation, translate later")
     return message
 

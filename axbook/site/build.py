@@ -165,7 +165,22 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
         publish(assembled, site)
         stored.write_text(digest)
     print(f"site: {_shown(site)} ({'; '.join(read)}); open {_shown(front)} or run make serve")
+    _report_translations(languages)
     return 0
+
+
+def _report_translations(languages: tuple[str, ...]) -> None:
+    """Per page, what an edition shows in English (untranslated) or out of date (fuzzy): make translations, then a
+    PO editor (make test fails on either)."""
+    from axbook.language import i18n
+
+    for language in languages:
+        catalogs = [i18n.catalog_path(language), *sorted((ROOT / "locale" / language).rglob("*.po"))]
+        for catalog in catalogs if language != i18n.SOURCE else ():
+            untranslated, fuzzy = i18n.gaps(catalog)
+            if untranslated or fuzzy:
+                print(f"  {language}: {_shown(catalog)}: {untranslated} untranslated, {fuzzy} fuzzy (make translations, "
+                      "then translate them)")
 
 
 def assemble(outputs: dict[str, Path], site: Path) -> None:

@@ -2,11 +2,12 @@
 
 A translation may reword everything but the markup the page is built from: a glued value or a figure reference
 that lost its role would publish a broken or wrong page. Roles with a target keep their target (their text is
-translated); links keep their address. Untranslated entries are allowed while the edition is written (its
-pages are not published yet); a fuzzy one is not left behind silently: it is listed here by page.
+translated); links keep their address. The Korean edition is published: no entry may be untranslated (the page
+would show English) or fuzzy (its English changed since it was translated); either fails here, naming the page.
 """
 
 import re
+import shutil
 
 import pytest
 from babel.messages.pofile import read_po
@@ -45,9 +46,34 @@ def test_every_translation_keeps_the_pages_markup_and_none_is_fuzzy(path):
     with path.open("rb") as handle:
         catalog = read_po(handle)
     for message in catalog:
-        if message.id and message.string:
+        if message.id:
+            assert message.string, f"untranslated: {message.id[:80]!r}"
             assert markup(message.string) == markup(message.id), (message.id[:80], message.string[:80])
             assert not message.fuzzy, f"fuzzy (its English changed): {message.id[:80]!r}"
+
+
+def test_a_changed_paragraph_turns_its_translation_fuzzy_and_is_counted(tmp_path):
+    """An English paragraph edited: `make translations` keeps the old Korean, marked fuzzy, and the edition's
+    report counts it for its page."""
+    from babel.messages.catalog import Catalog
+
+    from axbook.authoring import translations
+    from axbook.language import i18n
+
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    path = tmp_path / "locale" / "ko" / "LC_MESSAGES" / "how-we-check.po"
+    with path.open("rb") as handle:
+        old = read_po(handle)
+    first = next(m for m in old if m.id and len(m.id) > 40)
+    template = Catalog(domain="how-we-check")
+    for message in old:
+        if message.id:
+            template.add(message.id + " Edited." if message.id == first.id else message.id)
+    updated = translations.updated_page("ko", template, tmp_path / "locale")
+    edited = updated.get(first.id + " Edited.")
+    assert edited.fuzzy and edited.string == first.string
+    path.write_bytes(translations.render(updated))
+    assert i18n.gaps(path) == (0, 1)
 
 
 @pytest.mark.outside
