@@ -50,6 +50,10 @@ def in_language(notebook: dict, language: str) -> dict:
     injected = {"cell_type": "code", "execution_count": None, "id": "injected-language", "outputs": [],
                 "metadata": {"tags": ["injected-parameters", "remove-cell"]},
                 "source": f"{LANGUAGE_PARAMETER} = {language!r}  # this edition's language"}
+    if hasattr(notebook, "cells"):  # an nbformat notebook (read from disk): its cells are nodes too
+        import nbformat
+
+        injected = nbformat.from_dict(injected)
     notebook["cells"] = [*cells[:after], injected, *cells[after:]]
     return notebook
 
@@ -116,7 +120,7 @@ def execute(page: str, root: Path = ROOT, language: str = SOURCE) -> int:
         print(f"  {shown}: executed copy is current")
         return 0
     source = root / f"{page}.ipynb"
-    notebook = nbformat.from_dict(in_language(json.loads(source.read_text(encoding="utf-8")), language))
+    notebook = in_language(nbformat.read(source, as_version=4), language)
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "deps.log"
         os.environ[deps.ENV] = str(log)  # the kernel inherits it (as in the book build: sphinx_ext)

@@ -96,3 +96,23 @@ def test_the_editions_built_are_every_language_or_those_named(monkeypatch):
     monkeypatch.setenv("AXBOOK_LANGUAGES", "fr")
     with pytest.raises(ValueError, match="LANG=fr: not an edition of the book"):
         toc.editions()
+
+
+def test_make_execute_runs_a_page_in_each_edition_with_its_language(tmp_path, monkeypatch):
+    """A real kernel: the copy of each edition holds what the page printed in its language."""
+    import nbformat
+
+    from axbook.site import execute
+
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "_config.yml").write_text("execute:\n  timeout: 60\n")
+    (tmp_path / "requirements.txt").write_text("lock")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('language = "en"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("print('edition', language)")])
+    nbformat.write(nb, tmp_path / "chapters" / "x.ipynb")
+    for language in ("en", "ko"):
+        assert execute.execute("chapters/x", tmp_path, language) == 0
+        copy = nbformat.read(execute.copy_paths("chapters/x", tmp_path, language)[0], as_version=4)
+        assert copy.cells[-1].outputs[0]["text"] == f"edition {language}\n"
+        assert execute.fresh("chapters/x", tmp_path, language) is not None
