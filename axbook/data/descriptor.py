@@ -110,6 +110,48 @@ def _path_text(path) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)) or "(top)"
 
 
+MAX_DEPTH = 24  # the profile nests 7 deep (resources > schema > fields > constraints > enum); a bomb nests thousands
+MAX_VALUES = 50_000  # every value of the descriptor once aliases are expanded (it holds about 2,000)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML nested no deeper than MAX_DEPTH (500 levels ended in a RecursionError), the refusal naming its line."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep",
+                                           problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _expansion(root: yaml.Node) -> yaml.Node | None:
+    """The innermost value that expands past MAX_VALUES values through aliases (a "billion laughs": ten aliases of
+    ten aliases ... to a billion), or None. Counted on the composed graph, where an alias is one shared node: nothing
+    is expanded to count it."""
+    sizes: dict[int, int] = {}
+    culprit: list[yaml.Node] = []
+
+    def size(node: yaml.Node) -> int:
+        if id(node) not in sizes:
+            children = ([v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode)
+                        else node.value if isinstance(node, yaml.SequenceNode) else [])
+            sizes[id(node)] = 1 + sum(size(child) for child in children)
+            if sizes[id(node)] > MAX_VALUES and not culprit:
+                culprit.append(node)
+        return sizes[id(node)]
+
+    size(root)
+    return culprit[0] if culprit else None
+
+
 def load(data_dir: Path) -> dict:
     """The descriptor as a dict, or DataValidationError naming the file, line and key at fault."""
     where = f"{Path(data_dir).name}/{NAME}"
@@ -123,8 +165,12 @@ def load(data_dir: Path) -> dict:
         line = raw[: err.start].count(b"\n") + 1
         raise DataValidationError([f"{where}, line {line}: not valid UTF-8"]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        desc = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_StrictLoader)
+        bomb = _expansion(root) if root is not None else None
+        if bomb is not None:
+            raise yaml.MarkedYAMLError(problem=f"this value expands to more than {MAX_VALUES:,} values through "
+                                               "aliases (*name): write it out, or alias less", problem_mark=bomb.start_mark)
+        desc = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader; expansion measured above)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""

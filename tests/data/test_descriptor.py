@@ -11,6 +11,7 @@ from test_tables import YAML, _bytes, _do, _line_of, _text  # the data package's
 
 from axbook.data import descriptor
 from axbook.errors import DataValidationError
+from axbook.paths import DATA_DIR
 
 
 def _problems(data_copy, edit) -> list[str]:
@@ -107,3 +108,25 @@ def test_a_resource_may_have_no_primary_key(data_copy):
     _text(YAML, "      primaryKey: [proposal_id]\n", "")(data_copy)
     asks = next(r for r in descriptor.load(data_copy)["resources"] if r["name"] == "policy_asks")
     assert "primaryKey" not in asks["schema"]
+
+
+def test_an_alias_bomb_is_refused_at_its_anchor_before_anything_is_expanded(data_copy):
+    """A "billion laughs": nine levels of aliases, each ten of the one before. Refused before anything is expanded
+    (the build used to run on at 6 GB a process), at the first value past the limit (lol5: 10^5 laughs)."""
+    levels = ["lol0: &a0 \"lol\""] + [f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    bomb = "x-bomb:\n" + "".join(f"  {level}\n" for level in levels)
+    line = _line_of(YAML, "name: metro")  # the bomb is written before the package's name line
+    problems = _problems(data_copy, _text(YAML, "\nname: metro", "\n" + bomb + "name: metro"))
+    assert problems == [f"data/{YAML}, line {line + 6}, column 9: not valid YAML: this value expands to more than "
+                        f"{descriptor.MAX_VALUES:,} values through aliases (*name): write it out, or alias less"]
+
+
+def test_the_descriptor_s_own_aliases_are_read():
+    """One schema shared by three resources (an anchor and two aliases) is well under the limit."""
+    assert descriptor._expansion(yaml.compose((DATA_DIR / YAML).read_text(), Loader=yaml.SafeLoader)) is None
+
+
+def test_nesting_past_the_limit_is_one_message_not_a_recursion_error(data_copy):
+    deep = "x-deep: " + "[" * 500 + "]" * 500 + "\n"
+    problems = _problems(data_copy, _text(YAML, "\nname: metro", "\n" + deep + "name: metro"))
+    assert len(problems) == 1 and f"nested more than {descriptor.MAX_DEPTH} levels deep" in problems[0], problems
