@@ -36,16 +36,35 @@ _ASCII_CELL = {
     "number": re.compile(r"-?[0-9]+(\.[0-9]+)?"),
     "boolean": re.compile(r"true|false"),
 }
-# Characters that render as nothing or as a plain space, so a reader cannot see them in a cell.
 FORMULA_START = ("=", "+", "-", "@")  # what makes a spreadsheet read a CSV cell as a formula (OWASP: CSV injection)
-_INVISIBLE = re.compile(r"[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3164\ufeff\uffa0]")
+# The letters the page and its sources are written in. A letter of another script looks like one of these (Cyrillic
+# 'а' for Latin 'a') and would make a label or an id differ from what a reader sees.
+SCRIPTS = ("LATIN ", "HANGUL ", "CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH")
+HANGUL_FILLERS = "\u115f\u1160\u3164\uffa0"  # letters that draw nothing
+
+
+def unseen(c: str) -> bool:
+    """A character a reader cannot see or tell apart, by its Unicode category rather than a list: controls but the
+    line break of a multi-line cell, format characters (bidi marks, zero-width joiners, tag characters, the BOM),
+    private-use and unassigned code points, marks left uncombined after NFC (variation selectors, the combining
+    grapheme joiner), every space but the ASCII one, the Hangul fillers, and letters of other scripts."""
+    category = unicodedata.category(c)
+    if c == "\n" or c == " ":
+        return False
+    if category[0] in "CMZ" or c in HANGUL_FILLERS:
+        return True
+    return category[0] == "L" and not unicodedata.name(c, "").startswith(SCRIPTS)
+
+
+def _named(c: str) -> str:
+    return f"\\u{ord(c):04x} ({unicodedata.name(c, 'unnamed').lower()})"
 
 
 def shown(value) -> str:
-    """A cell as an error message shows it: quoted, escapes for anything invisible, 'an empty cell' for ''."""
+    """A cell as an error message shows it: quoted, escapes for anything unseen, 'an empty cell' for ''."""
     if value is None or value == "":
         return "an empty cell"
-    text = "".join(c if c.isprintable() and not _INVISIBLE.match(c) else f"\\u{ord(c):04x}" for c in str(value))
+    text = "".join(f"\\u{ord(c):04x}" if unseen(c) or not c.isprintable() and c != "\n" else c for c in str(value))
     return f"'{text}'"
 
 
@@ -154,8 +173,10 @@ def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
             continue
         for column, cell in zip(table.header, cells, strict=True):
             where = _where(data_dir, table.path, line, column)
-            if cell != cell.strip() or _INVISIBLE.search(cell):
-                problems.append(f"{where}: value {shown(cell)} has invisible, padding or non-breaking characters")
+            hidden = list(dict.fromkeys(c for c in cell if unseen(c)))
+            if cell != cell.strip() or hidden:
+                problems.append(f"{where}: value {shown(cell)} has invisible, padding or look-alike characters"
+                                + (f": {', '.join(map(_named, hidden))}" if hidden else ""))
             elif not unicodedata.is_normalized("NFC", cell):
                 problems.append(f"{where}: value {shown(cell)} is not in Unicode NFC form (decomposed Hangul?); "
                                 "re-save it composed")
