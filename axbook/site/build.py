@@ -117,53 +117,68 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
             print(f"build stopped: the charts and the site's text are set in Debian's NanumGothic ({', '.join(missing)} "
                   "missing): run `make apt` (as root) or apt-get install fonts-nanum", file=sys.stderr)
             return 1
-        from axbook.data import validate
-        from axbook.site import failures  # pandas, altair, nbformat: only when there is something to build
+        # A build stopped part-way (SIGTERM, SIGKILL, power) may have left the stage's environment half-updated: the
+        # next one starts from an empty stage, so it writes what a clean build writes.
+        interrupted = stage / ".interrupted"
+        if interrupted.exists():
+            print("the last build was stopped part-way: building from scratch")
+            shutil.rmtree(stage, ignore_errors=True)
+        stage.mkdir(parents=True, exist_ok=True)
+        interrupted.touch()
+        returncode = _build_staged(site, stage, languages, digest, front)
+        interrupted.unlink()  # ran to its end (published, or failed and said why): the stage is whole
+        return returncode
 
-        outputs = {language: stage / language / "_build" / "html" for language in languages}
-        assembled = stage / "site"
-        for output in (*outputs.values(), assembled):
-            shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
-        # Sphinx spends its first seconds importing and setting up on one core: the data is validated meanwhile
-        # on another. Bad data stops Sphinx (before it reads a page, in practice) and nothing is published.
-        # The editions build side by side, each reading its pages in JOBS processes.
-        logs = {language: site.parent / "logs" / f"build-{language}.log" for language in languages}
-        builds = {language: Quiet([sys.executable, "-m", "axbook.site.parallel_build", str(ROOT), str(stage / language),
-                                   str(JOBS), language], logs[language], label=language)
-                  for language in languages}
-        try:
-            data_valid = validate.main([]) == 0
-        except BaseException:  # an interrupt (or a crash) during validation stops Sphinx too
+
+def _build_staged(site: Path, stage: Path, languages: tuple[str, ...], digest: str, front: Path) -> int:
+    stored = _digest_file(site)
+    from axbook.data import validate
+    from axbook.site import failures  # pandas, altair, nbformat: only when there is something to build
+
+    outputs = {language: stage / language / "_build" / "html" for language in languages}
+    assembled = stage / "site"
+    for output in (*outputs.values(), assembled):
+        shutil.rmtree(output, ignore_errors=True)  # every page is written afresh (doctrees stay: reading is cached)
+    # Sphinx spends its first seconds importing and setting up on one core: the data is validated meanwhile
+    # on another. Bad data stops Sphinx (before it reads a page, in practice) and nothing is published.
+    # The editions build side by side, each reading its pages in JOBS processes.
+    logs = {language: site.parent / "logs" / f"build-{language}.log" for language in languages}
+    builds = {language: Quiet([sys.executable, "-m", "axbook.site.parallel_build", str(ROOT), str(stage / language),
+                               str(JOBS), language], logs[language], label=language)
+              for language in languages}
+    try:
+        data_valid = validate.main([]) == 0
+    except BaseException:  # an interrupt (or a crash) during validation stops Sphinx too
+        _stop(builds)
+        raise
+    if not data_valid:
+        _stop(builds)
+        print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
+        return 1
+    read, failed = [], []
+    for language, sphinx in builds.items():  # each edition runs to its end: its log is whole either way
+        returncode, log = sphinx.wait(TIMEOUT)
+        if returncode == TIMED_OUT:
             _stop(builds)
-            raise
-        if not data_valid:
-            _stop(builds)
-            print("build stopped: fix the data problems above; the published site was not touched", file=sys.stderr)
-            return 1
-        read, failed = [], []
-        for language, sphinx in builds.items():  # each edition runs to its end: its log is whole either way
-            returncode, log = sphinx.wait(TIMEOUT)
-            if returncode == TIMED_OUT:
-                _stop(builds)
-                print(f"build stopped: Sphinx ran over {TIMEOUT:.0f} s (a page hung? AXBOOK_BUILD_TIMEOUT sets the "
-                      f"limit); log: {_shown(logs[language])}; {_shown(site)} still holds the last complete site",
-                      file=sys.stderr)
-                return returncode
-            if returncode != 0:
-                failed.append((language, returncode, log))
-            read.append(f"{language}: {reread_summary(log)}")
-        if failed:
-            language, returncode, log = failed[0]  # the same page fails in every edition: said once
-            cell_error = failures.from_log(log)
-            if cell_error:
-                print(cell_error, file=sys.stderr)
-            print(f"build failed ({', '.join(f[0] for f in failed)} edition; exit {returncode}; full log: "
-                  f"{_shown(logs[language])}): {_shown(site)} still holds the last complete site", file=sys.stderr)
+            print(f"build stopped: Sphinx ran over {TIMEOUT:.0f} s (a page hung? AXBOOK_BUILD_TIMEOUT sets the "
+                  f"limit); log: {_shown(logs[language])}; {_shown(site)} still holds the last complete site",
+                  file=sys.stderr)
             return returncode
-        assemble(outputs, assembled)
-        stored.unlink(missing_ok=True)  # a site without its digest is rebuilt next time, never trusted
-        publish(assembled, site)
-        stored.write_text(digest)
+        if returncode != 0:
+            failed.append((language, returncode, log))
+        read.append(f"{language}: {reread_summary(log)}")
+    if failed:
+        language, returncode, log = failed[0]  # the same page fails in every edition: said once
+        cell_error = failures.from_log(log)
+        if cell_error:
+            print(cell_error, file=sys.stderr)
+        print(f"build failed ({', '.join(f[0] for f in failed)} edition; exit {returncode}; full log: "
+              f"{_shown(logs[language])}): {_shown(site)} still holds the last complete site", file=sys.stderr)
+        return returncode
+    assemble(outputs, assembled)
+    stored.unlink(missing_ok=True)  # a site without its digest is rebuilt next time, never trusted
+    publish(assembled, site)
+    stored.write_text(digest)
     print(f"site: {_shown(site)} ({'; '.join(read)}); open {_shown(front)} or run make serve")
     _report_translations(languages)
     return 0
@@ -290,5 +305,15 @@ def reread_summary(log: str) -> str:
     return f"{added + changed} page(s) re-read, {removed} removed" if added + changed + removed else "no page re-read"
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM (timeout, a cancelled CI job, make's group being stopped) ends the build as Ctrl-C does: each Sphinx run
+    and its workers and kernels are stopped, and the last complete site stays."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 if __name__ == "__main__":
+    _stop_on_sigterm()
     sys.exit(build())

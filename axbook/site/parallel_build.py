@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
     from jupyter_book.sphinx import build_sphinx
     from sphinx.errors import SphinxParallelError
 
+    _end_with_the_build()
     sphinx.builders.make_chunks = _one_page_per_task
     sphinx.builders.Builder._read_serial = _parallel_from_two_pages(sphinx.builders.Builder._read_serial)
 
@@ -46,6 +47,25 @@ def main(argv: list[str]) -> int:
     elif isinstance(result, BaseException):  # build_sphinx returns the exception; the log needs its whole chain
         traceback.print_exception(result, file=sys.stderr)
     return result if isinstance(result, int) else 1
+
+
+def _end_with_the_build(interval: float = 0.5) -> None:
+    """This Sphinx run (its own process group: workers, kernels) ends when the build that started it is gone. A build
+    stopped by SIGTERM stops it itself; one killed outright (SIGKILL, as a CI runner may) cannot, and its workers and
+    kernels used to keep writing into the stage: a thread here notices the orphaning and ends the whole group."""
+    import os
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    threading.Thread(target=watch, daemon=True, name="end-with-the-build").start()
 
 
 def _stop_workers() -> None:
