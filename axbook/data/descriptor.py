@@ -18,7 +18,8 @@ NAME = "datapackage.yaml"
 FIELD_TYPES = ["string", "number", "integer", "boolean", "date", "yearmonth", "year"]
 SAFE_NAME = r"^[a-z0-9_]+$"
 SAFE_CSV = r"^[a-z0-9_]+\.csv$"
-PACKAGE_NAME = r"^([-a-z0-9._/])+$"  # frictionless's own rule for a package name
+LICENCE_URL = r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s<>\"'`]*)?$"  # an https address with a host, as a web link
+PACKAGE_NAME = r"^[a-z0-9][a-z0-9-]*$"  # stricter than frictionless's ('.', '/' allowed): the rule of the paths
 
 _ROW_RULE = {"oneOf": [{"type": "integer", "minimum": 1},
                        {"type": "object", "properties": {"min": {"type": "integer", "minimum": 1}},
@@ -65,7 +66,7 @@ PROFILE = {
         "name": {"type": "string", "pattern": PACKAGE_NAME}, "title": {"type": "string"},
         "description": {"type": "string"}, "version": {"type": "string"}, "x-citation": {"type": "string"},
         "licenses": {"type": "array", "items": {"type": "object", "additionalProperties": False, "properties": {
-            "name": {"type": "string"}, "path": {"type": "string", "pattern": "^https://"}, "title": {"type": "string"}}}},
+            "name": {"type": "string"}, "path": {"type": "string", "pattern": LICENCE_URL}, "title": {"type": "string"}}}},
         "resources": {"type": "array", "minItems": 1, "items": {
             "type": "object",
             "required": ["name", "path", "schema", "x-rows"],

@@ -251,7 +251,9 @@ def value_in_quote(printed: str, quote: str) -> bool:
     return bool(_number_at(_THOUSANDS.sub("", quote), printed))
 
 
-_WEB_URL = re.compile(r"https?://[^\s<>\"'`]+")
+# http(s), a host (DNS labels, an optional port), then a path, query or fragment with nothing markup could read
+WEB_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?"
+_WEB_URL = re.compile(rf"https?://{WEB_HOST}(?:[/?#][^\s<>\"'`]*)?")
 
 
 def is_web_url(url: str | None) -> bool:

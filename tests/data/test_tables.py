@@ -333,6 +333,11 @@ CASES = [
      ["needs an English gloss"]),
     ("javascript-url", _set("sources.csv", 54, "url", "javascript:alert(document.domain)"), "sources.csv", 54,
      "url", ["only http:// and https://"]),
+    # a link has a host (#30): no empty host, no path-only or user-only address
+    ("url-without-host", _set("sources.csv", 54, "url", "https:///etc/passwd"), "sources.csv", 54, "url",
+     ["value 'https:///etc/passwd': only http:// and https:// addresses"]),
+    ("url-host-is-markup", _set("sources.csv", 54, "url", "https://[x](javascript:alert(1))"), "sources.csv", 54,
+     "url", ["only http:// and https://"]),
     # labels a chart shows from another survey must be printed in their evidence (#9)
     ("label-band-not-in-quote", _set("context_indicators.csv", 2, "group", "Large (250+)"), "context_indicators.csv", 2,
      "group", ["label 'Large (250+)' shows 250, which is not printed in its source 'ctx-kostat-2021-size'"]),
@@ -364,6 +369,15 @@ CASES = [
      ["names a field 'group_kr'"]),
     ("descriptor-package-name", _text(YAML, "name: metro-seoul-ax-page", "name: Metro Seoul!"), YAML,
      _line_of(YAML, "name: metro-seoul-ax-page"), None, ["at name: 'Metro Seoul!' does not match"]),
+    ("descriptor-package-name-dots", _text(YAML, "name: metro-seoul-ax-page", "name: ../../etc"), YAML,
+     _line_of(YAML, "name: metro-seoul-ax-page"), None, ["at name: '../../etc' does not match"]),
+    ("descriptor-licence-script", _text(YAML, "path: https://creativecommons.org/licenses/by/4.0/",
+                                        "path: javascript:alert(1)"), YAML,
+     _line_of(YAML, "path: https://creativecommons.org/licenses/by/4.0/"), None,
+     ["at licenses[0].path: 'javascript:alert(1)' does not match"]),
+    ("descriptor-licence-no-host", _text(YAML, "path: https://creativecommons.org/licenses/by/4.0/", "path: https:///x"),
+     YAML, _line_of(YAML, "path: https://creativecommons.org/licenses/by/4.0/"), None,
+     ["at licenses[0].path: 'https:///x' does not match"]),
     # what frictionless itself refuses to read (a traceback before)
     ("descriptor-pattern-on-a-number", _text(YAML, "maximum: 31}}", "maximum: 31, pattern: '[0-9]+'}}"), YAML,
      _line_of(YAML, "{name: day, type: integer"), None,
