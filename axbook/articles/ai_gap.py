@@ -389,7 +389,7 @@ def context_ai_use(context: pd.DataFrame, surveys: pd.DataFrame, sources: pd.Dat
     # the Korean edition names a survey in Korean where the data has its Korean name (not every foreign one has)
     frame["survey_label"] = _korean_or_english(frame["name_ko"], frame["name_en"]) if _korean() else frame["name_en"]
     # the year in words, not in colour alone
-    frame["group"] = [_("{group}, {year}").format(group=_(group), year=year)
+    frame["group"] = [_("{group}, {year}").format(group=i18n.label(group), year=year)
                       for group, year in zip(frame["group"], frame["year"], strict=True)]
     frame["primary_label"] = [(_("primary: {publisher}") if primary else _("secondary: {publisher}")).format(
         publisher=publisher) for primary, publisher in zip(frame["primary"], frame["reported_by"], strict=True)]

@@ -23,8 +23,9 @@ KRW_BN = 1e9  # the chapter's comparable unit: billion won (₩bn)
 HOURS_PER_YEAR = 24 * 365  # a plant at full output all year: the upper bound of its energy
 PAGE_RATE = "page"
 
-# Labels the data gives in English only, marked so the Korean edition shows its own words: _(label). A new label in
-# data/ stops the Korean page (``Untranslated``) until the catalog has it.
+# Labels the data gives in English only, marked so the Korean edition shows its own words: _(label) for a column with
+# an enum (validation holds it to the list), i18n.label() for free text (an unknown label is shown as written; the
+# tests state every label the data holds is translated).
 DEAL_TYPES = (N_("supply contract"), N_("long-term supply contract"), N_("cooperation agreement (MOU)"))  # power_deals
 PLACES = (  # power_deals.place_en (the data has no Korean column; the catalog follows the page's wording)
     N_("United States (large data centre)"), N_("United States (dozens of AI data centres)"), N_("Texas, United States"),
@@ -208,7 +209,7 @@ def deals_table(deals: pd.DataFrame) -> pd.DataFrame:
     if _korean():
         return pd.DataFrame({_("company"): deals["company_ko"], _("with"): deals["counterparty_ko"],
                              _("kind of deal"): [_(t) for t in deals["deal_type"]], _("what"): deals["product_ko"],
-                             _("where"): [_(p) for p in deals["place_en"]]})
+                             _("where"): [i18n.label(p) for p in deals["place_en"]]})
     return (deals[["company_en", "company_ko", "counterparty_en", "deal_type", "product_en", "place_en"]]
             .rename(columns={"company_en": _("company"), "company_ko": _("in Korean"), "counterparty_en": _("with"),
                              "deal_type": _("kind of deal"), "product_en": _("what"), "place_en": _("where")}))
@@ -325,21 +326,21 @@ def scale_frame(context: pd.DataFrame, sources: pd.DataFrame, figs: pd.DataFrame
 
     energy = _(ENERGY)
     for r in ctx.query("indicator == 'dc_electricity'").itertuples():
-        add(energy, _("{group}, {year}").format(group=_(r.group), year=r.year), r.value, f"{r.value_printed} TWh",
+        add(energy, _("{group}, {year}").format(group=i18n.label(r.group), year=r.year), r.value, f"{r.value_printed} TWh",
             source_kind(r), f"{r.survey_id}:{r.year}", r.year)
     plant_twh = e["capacity_mw"] * HOURS_PER_YEAR / 1e6
     add(energy, _("The page: {capacity} plant, flat out").format(capacity=e["capacity_printed"]), plant_twh,
         f"{plant_twh:.1f} TWh", COMPUTED, "page:plant")
     capacity = _(CAPACITY)
     for r in ctx.query("indicator == 'dc_colocation_capacity'").itertuples():
-        add(capacity, _("Installed, {group}, {year}").format(group=_(r.group), year=r.year), r.value,
+        add(capacity, _("Installed, {group}, {year}").format(group=i18n.label(r.group), year=r.year), r.value,
             f"{r.value_printed} GW", source_kind(r), "colocation", r.year)
     add(capacity, _("The page: {capacity} plant").format(capacity=e["capacity_printed"]), e["capacity_mw"] / 1000,
         f"{e['capacity_mw'] / 1000:.3f} GW", PRINTED, "page:plant")
     money = _(MONEY)
     usd_unit = 1e8 if _korean() else 1e9  # the panel's unit: US$ billion; 억 달러 in Korean
     for r in ctx.query("indicator == 'dc_investment_forecast'").itertuples():
-        add(money, _("Investment, {group}").format(group=_(r.group)), r.value * 1e12 / usd_unit,
+        add(money, _("Investment, {group}").format(group=i18n.label(r.group)), r.value * 1e12 / usd_unit,
             dollars(float(r.value_printed) * 1e12, f"${r.value_printed} trillion"), source_kind(r), "investment",
             r.group.split(", ")[-1])
     busduct_usd = in_base(total)[1] / rate

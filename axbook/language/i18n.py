@@ -88,6 +88,16 @@ def _(message: str) -> str:
                            f"finished translation of {message!r} (missing or fuzzy)") from None
 
 
+def label(value: str) -> str:
+    """A label the data gives in English in a free-text column (a survey's group, a place): the edition's words when
+    the catalog has them, else as the data writes it. Unlike ``_()`` it never stops a page: the data is untrusted input,
+    and a label edited there must reach the page escaped, not as a failed cell. The chapters' tests state that every
+    label the data holds has its translation, so a new one fails `make test` until it is translated."""
+    if _language == SOURCE:
+        return value
+    return translations(_language).get(value, value)
+
+
 def messages(package: Path | None = None, notebooks: list[Path] = ()) -> dict[str, list[str]]:
     """Every string the package and the ``notebooks``' code cells mark for translation, with where (file:line, or
     notebook:cell:line) it is marked."""

@@ -59,9 +59,9 @@ def _dataset_link(path: str) -> str:
 
 
 def _translated(value: str) -> str:
-    """A descriptor text in this edition's words (the English one when it is not marked: new data says so in Korean
-    by raising, as every unmarked string does)."""
-    return _(value) if value else value
+    """A descriptor text in this edition's words; one the catalog lacks (an edited description) as the descriptor
+    writes it, never a failed page (tests/pages/test_datapage.py states every text the descriptor holds is translated)."""
+    return i18n.label(value) if value else value
 
 
 def licence_html() -> str:

@@ -204,3 +204,17 @@ def test_a_note_without_its_korean_stays_english_after_the_korean_label(korean):
 def test_the_english_note_ignores_the_korean():
     assert datapage._note("a<b", "가") == ' <span class="axbook-note">Note: a&lt;b</span>'
     assert datapage._note("", "가") == ""
+
+
+def test_every_text_the_descriptor_shows_has_its_korean():
+    """The data page shows the descriptor's titles and descriptions in each edition's words: an edited or new one
+    fails here until the catalog has it (the page itself shows it as written rather than fail)."""
+    from axbook.data import tables
+    from axbook.language import i18n
+
+    desc = tables.validate()
+    texts = {lic.get("title", "") for lic in desc.get("licenses", [])}
+    texts |= {res.get("title", "") for res in desc["resources"]}
+    texts |= {field.get("description", "") for res in desc["resources"] for field in res["schema"]["fields"]}
+    missing = sorted(t for t in texts if t and t not in i18n.translations("ko"))
+    assert missing == []
