@@ -120,24 +120,24 @@ def test_flow_in_korean(tmp_path):
     assert "서울회생법원" in labels and "Seoul Bankruptcy Court" not in labels
 
 
-# One value other than the default for each chapter's first parameter, run in the Korean edition. A chapter of the toc
-# missing here fails the coverage test below, so a new chapter gets its Korean papermill run.
+# Every chapter of the toc runs in Korean (the language is itself a parameter), with a value other than the default for
+# its first parameter where the chapter is listed here: a new chapter is run without editing this file.
 KOREAN_RUNS = {"01-ai-adoption-gap": {"dimension": "region"}, "02-power-equipment": {"busduct_growth": "doubling"},
                "03-everyones-challenge": {"as_of": "2026-06-01"}, "04-kibo-rehabilitation": {"label_lang": "ko"},
                "05-kvmcc": {"as_of": "2026-06-01"}}
 
 
-def test_every_chapter_has_a_korean_papermill_run():
+def _chapters() -> list[str]:
     from axbook.site import toc
 
-    assert {p.stem for p in toc.notebooks() if p.parent.name == "chapters"} == set(KOREAN_RUNS)
+    return [p.stem for p in toc.notebooks() if p.parent.name == "chapters"]
 
 
-@pytest.mark.parametrize("chapter", sorted(KOREAN_RUNS))
+@pytest.mark.parametrize("chapter", _chapters())
 def test_each_chapter_runs_in_korean_with_a_non_default_parameter(tmp_path, chapter):
     """The Korean edition is the same notebook with its language parameter: with another parameter changed too, every
     glued sentence and chart it makes is written in Korean (a string the catalog lacks would stop the run)."""
-    nb = run(tmp_path, ROOT / "chapters" / f"{chapter}.ipynb", language="ko", **KOREAN_RUNS[chapter])
+    nb = run(tmp_path, ROOT / "chapters" / f"{chapter}.ipynb", language="ko", **KOREAN_RUNS.get(chapter, {}))
     hangul = re.compile(r"[\uac00-\ud7a3]")
     figures = [out["data"]["application/papermill.record/text/html"] for cell in nb.cells
                for out in cell.get("outputs", []) if "application/papermill.record/text/html" in out.get("data", {})
