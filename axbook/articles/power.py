@@ -453,7 +453,7 @@ def _rate_day(group: str) -> str:
 def rate_label(group: str) -> str:
     """A market rate's label as prose: 'Opening rate 2026-03-19' -> 'the opening rate of 19 March 2026' /
     '2026년 3월 19일 개장 환율'."""
-    kind = _(re.sub(r"\s*\d{4}-\d{2}-\d{2}\s*", "", group).strip())
+    kind = i18n.label(re.sub(r"\s*\d{4}-\d{2}-\d{2}\s*", "", group).strip())  # free text in the data
     return _("the {kind} of {day}").format(kind=f"{kind[:1].lower()}{kind[1:]}", day=_rate_day(group))
 
 

@@ -75,7 +75,7 @@ def source_line(dataset: str, note: str = "") -> str:
         parts.append(_("Sources: see the Data and sources page"))
     if note:
         parts.append(note)
-    return " · ".join(parts) + "\n" + _("Data: {title} (see Data and sources)").format(title=_(res["title"]))
+    return " · ".join(parts) + "\n" + _("Data: {title} (see Data and sources)").format(title=i18n.label(res["title"]))
 
 
 def text_width(text: str) -> int:
