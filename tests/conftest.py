@@ -38,9 +38,32 @@ def pytest_xdist_make_scheduler(config, log):
     return SharedCopyScheduling(config, log)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--only-pages", default="", help="comma-separated page names (e.g. 06-topic): of the tests made "
+                     "once per page, chapter or notebook, keep those of these pages; every other test runs as usual")
+
+
 def pytest_collection_modifyitems(config, items):
     """The tests that build a copy of the repository first, the longest (the whole suite after `make chapter`)
-    first of all: with two workers the rest of the suite runs beside them instead of after them."""
+    first of all: with two workers the rest of the suite runs beside them instead of after them. With --only-pages,
+    the per-page tests of other pages are left out (tests/authoring/test_new_chapter.py runs a new chapter's)."""
+    only = [name for name in config.getoption("--only-pages").split(",") if name]
+    if only:
+        from axbook.site import toc
+
+        pages = {Path(page).name for page in toc.files(Path(config.rootpath))}
+
+        def per_other_page(item) -> bool:
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            named = {Path(str(v)).stem.removesuffix(".html") for v in params.values() if isinstance(v, (str, Path))}
+            named = {n for n in named if n in pages}
+            return bool(named) and not named & set(only)
+
+        deselected = [item for item in items if per_other_page(item)]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if not per_other_page(item)]
+
     def weight(item) -> int:
         if "test_new_chapter.py" in item.nodeid:
             return 0
