@@ -22,13 +22,14 @@ export AXBOOK_LANGUAGES := $(LANG)
 unexport LANG
 endif
 
-.PHONY: help env book pdf execute pages regen test test-fast mutate lint serve lab chapter clean vendor lock apt
+.PHONY: help env book pdf execute pages regen test test-shard shard-name test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
 	@echo "make book     build the site into $(SITE), both editions (English at the root, Korean under ko/); LANG=en or LANG=ko builds one; BASEURL=https://... gives its public address"
 	@echo "make pdf      the PDF edition, printed from the built site by Debian's Chromium, into $(SITE)/book.pdf"
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"
+	@echo "make test-shard SHARD=copies|site|rest  one third of make test, as one GitHub job runs it"
 	@echo "make execute  execute the notebook pages (PAGE=chapters/... for one) into _build/executed; make book then renders them"
 	@echo "make pages    the notebook pages as JSON (CI's matrix: one job per page)"
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
@@ -96,6 +97,20 @@ regen: env
 test: env apt execute book pdf
 	$(PY) -m pytest -n auto --dist load
 	@$(MAKE) --no-print-directory lint
+
+# The suite in three parts, as GitHub runs it on three machines (one job each, .github/workflows/book.yml): the
+# scenarios on copies of the repository, the built site (both editions, in Chromium), and the rest (data, package,
+# notebooks, papermill) with lint. `make test-shard SHARD=site` reproduces one here; together they are `make test`.
+SHARD ?= rest
+SHARD_copies := -m repository_copy
+SHARD_site := -m 'not repository_copy' tests/site
+SHARD_rest := -m 'not repository_copy' --ignore=tests/site
+test-shard: shard-name env apt execute book pdf
+	$(PY) -m pytest -n auto --dist load $(SHARD_$(SHARD))
+	@if [ "$(SHARD)" = rest ]; then $(MAKE) --no-print-directory lint; fi
+
+shard-name:
+	@test -n "$(SHARD_$(SHARD))" || { echo "SHARD=$(SHARD): one of copies, site, rest" >&2; exit 2; }
 
 # Everything that needs neither a built site nor a browser: what to run while writing.
 test-fast: env

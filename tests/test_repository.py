@@ -162,3 +162,22 @@ def test_the_architecture_names_every_stage_and_only_stages_that_exist():
     named = set(re.findall(r"`axbook/(\w+)/`", text))
     assert stages == named, f"in the package, not in ARCHITECTURE.md: {stages - named}; named, not there: {named - stages}"
     assert {name for level in STAGES for name in level} == stages  # every stage has its place in the order
+
+
+def test_the_test_shards_together_are_the_whole_suite_each_test_once():
+    """GitHub runs `make test` as three jobs (`make test-shard SHARD=...`): no test lost between them, none run twice."""
+    import shlex
+    import sys
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    shards = dict(re.findall(r"^SHARD_(\w+) := (.+)$", makefile, re.M))
+
+    def collected(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q", *args],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+        return [line for line in done.stdout.splitlines() if "::" in line]
+
+    assert set(shards) == {"copies", "site", "rest"}
+    parts = [collected(*shlex.split(args)) for args in shards.values()]
+    whole = collected()
+    assert sorted(test for part in parts for test in part) == sorted(whole) and len(whole) > 500
