@@ -172,9 +172,19 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     for name, source in fonts.NANUM.items():
         missing = (shown & _cmap(source)) - _cmap(edition / name)
         assert not missing, f"{path}: {name} lacks {''.join(map(chr, sorted(missing)))[:40]}"
+    # Hangul breaks only between words and is never slanted (a browser fakes the italic): every element whose own text
+    # holds Hangul, in either edition.
+    assert page.evaluate(HANGUL_SET_BADLY) == [], path
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (path.removesuffix(".html").replace("/", "--") + ".png")), full_page=True)
     page.close()
+
+
+HANGUL_SET_BADLY = """[...document.querySelectorAll('body *')].filter(e =>
+    [...e.childNodes].some(n => n.nodeType === 3 && /[\uac00-\ud7a3]/.test(n.textContent)))
+  .map(e => [e, getComputedStyle(e)])
+  .filter(([e, s]) => s.wordBreak !== 'keep-all' || (document.documentElement.lang === 'ko' && s.fontStyle !== 'normal'))
+  .map(([e, s]) => e.tagName + ' ' + s.wordBreak + ' ' + s.fontStyle + ': ' + e.textContent.trim().slice(0, 40))"""
 
 
 @functools.cache
