@@ -221,7 +221,7 @@ def _shown(path: Path) -> str:
 
 
 # What an author needs from jupyter-book's log: which notebook runs, and warnings that stop the build.
-_EXECUTING = re.compile(r"^(\S+\.ipynb): Executing notebook")
+_EXECUTING = re.compile(r"^(\S+\.ipynb): Executing notebook|^\s+executing (\S+\.ipynb) \(\w+\)$")  # MyST-NB's, ours
 _NOISE = ("Kernel is running over TCP without encryption",)
 
 
@@ -233,7 +233,7 @@ def _shown_line(line: str) -> str | None:
     line = ANSI.sub("", line).rstrip()
     executing = _EXECUTING.match(line)
     if executing:
-        return f"  executing {_shown(Path(executing.group(1)))}"
+        return f"  executing {_shown(Path(executing.group(1) or executing.group(2)))}"
     if line.endswith(f": {FROM_COPY}"):
         return f"  {line}"
     if ("WARNING" in line or "ERROR" in line or RAISED.match(line)) and not any(noise in line for noise in _NOISE):

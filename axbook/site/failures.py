@@ -20,6 +20,7 @@ _RULE = "-" * 18  # nbclient frames the failing cell's source with this rule
 _CELL = re.compile(rf"CellExecutionError: An error occurred while executing the following cell:\n{_RULE}\n(.*?)\n{_RULE}\n",
                    re.S)
 _NOTEBOOK = re.compile(r"ExecutionError: (\S+\.ipynb)")
+_SUMMARY = re.compile(r"^error in \S+\.ipynb.*\n.*\n.*$", re.M)  # what ``summary`` writes
 _EXCEPTION = re.compile(r"^(\w+(?:Error|Exception|Interrupt|Exit)): ?(.*)$", re.M)
 _BAD_NAME = [  # most specific first: the book's own "no dataset 'x'" is itself a KeyError
     re.compile(r"^\w+Error: .*?(?:column|field|dataset|name) ['\"](.+?)['\"]"),
@@ -103,7 +104,8 @@ def from_log(log: str, data_dir: Path = DATA_DIR) -> str | None:
     cell = _CELL.search(text)
     notebook = _NOTEBOOK.search(text)
     if not cell or not notebook:
-        return None
+        made = _SUMMARY.search(text)  # a page executed by axbook.site.execute in the build said it in three lines
+        return made.group(0) if made else None
     # The exception line ends the traceback printed right after the cell's source.
     tail = text[cell.end():]
     exceptions = [m.group(0) for m in _EXCEPTION.finditer(tail.split("The above exception")[0])]

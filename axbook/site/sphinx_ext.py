@@ -6,9 +6,10 @@
   depends on the lock file. Their content hashes are stored with the page, and ``env-get-outdated``
   re-reads (and, with ``execute_notebooks: force``, re-executes) every page whose inputs no longer hash
   the same.
-- Executed copies: a page executed beforehand by ``python -m axbook.site.execute`` (another machine, a CI job) is
-  rendered from that copy, without a kernel, when the copy's recorded inputs all hash as the repository's
-  files do (``axbook.site.execute.fresh``); its inputs are then the copy's. Otherwise the page is executed here.
+- Executed copies: a page is always rendered from its executed copy, without a kernel, when the copy's recorded
+  inputs all hash as the repository's files do (``axbook.site.execute.fresh``); its inputs are then the copy's. The
+  copy comes from ``python -m axbook.site.execute`` (another machine, a CI job) or from an earlier build: a page
+  without a current copy is executed here, by the same function, into its copy.
 - The data package: the validated CSVs and their descriptor are copied to ``<site>/data/`` (plain
   files, listed by the descriptor only: nothing else from the build machine is published).
 - Downloads: under each chart, its data as CSV and the chart as SVG and PNG (``axbook.figures.downloads``).
@@ -34,6 +35,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sphinx import addnodes
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from axbook.data import deps, tables
@@ -74,13 +76,20 @@ def _start_log(app, docname, source):
     if not app.env.doc2path(docname).endswith(".ipynb"):
         return
     language = app.config.language
-    read = execute.fresh(docname, language=language)
+    read, executed_here = execute.fresh(docname, language=language), False
+    if read is None and app.config.nb_execution_mode != "off":
+        # Executed here into the copy `make execute` writes, then rendered from it like any copy: a page re-read for its
+        # words alone (its catalog, a heading) next time starts no kernel; one whose inputs changed runs again.
+        if execute.execute(docname, language=language) != 0:
+            raise ExtensionError(f"{docname}: a cell failed; its summary is above")
+        read, executed_here = execute.fresh(docname, language=language), True
     if read is not None:
         notebook = json.loads(execute.copy_paths(docname, language=language)[0].read_text(encoding="utf-8"))
         notebook.setdefault("metadata", {})["mystnb"] = {"execution_mode": "off"}  # its outputs are the page's
         source[0] = json.dumps(notebook)
         _from_copy[docname] = read
-        logger.info(f"{docname}: {execute.FROM_COPY}")
+        if not executed_here:
+            logger.info(f"{docname}: {execute.FROM_COPY}")
     elif language != SOURCE:  # executed here, in the edition's language
         source[0] = json.dumps(execute.in_language(json.loads(source[0]), language))
 

@@ -258,6 +258,23 @@ def test_an_edited_csv_and_module_re_execute_exactly_the_pages_that_read_them(re
     assert "EDITED ASK" in chapter.read_text(encoding="utf-8")
 
 
+def test_an_edited_translation_re_reads_only_its_page_in_its_edition_and_starts_no_kernel(repo):
+    """A translator's edit of one page's catalog: Sphinx re-reads that page in that edition alone, rendered from the
+    copy its last execution left (a page's words are not its kernel's inputs), and the page shows the new words."""
+    catalog = repo / "locale" / "ko" / "LC_MESSAGES" / f"{toc.files(repo)[0]}.po"
+    text = catalog.read_text(encoding="utf-8")
+    old = re.search(r'^msgstr "(.+)"$', text, re.M).group(1)  # the first one-line translation (a heading)
+    catalog.write_text(text.replace(f'msgstr "{old}"', f'msgstr "{old} (고침)"', 1), encoding="utf-8")
+    done = run_build(repo)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "executing" not in done.stdout, done.stdout
+    logs = {language: (repo / "_build" / "logs" / f"build-{language}.log").read_text(encoding="utf-8")
+            for language in toc.editions()}
+    assert build.reread_summary(logs["ko"]) == "1 page(s) re-read, 0 removed"
+    assert build.reread_summary(logs["en"]) == "no page re-read"
+    assert f"{old} (고침)" in (repo / "_build" / "html" / "ko" / toc.html_pages(repo)[0]).read_text(encoding="utf-8")
+
+
 def test_every_notebook_page_depends_on_the_lock_file_and_on_what_its_kernel_read(repo):
     """What Sphinx compares before re-reading a page (a rebuild per input is proven above): the lock file for every
     notebook, at its current hash; each chapter's own analysis module and not another chapter's."""
