@@ -2,9 +2,9 @@
 
 On a temporary copy of the repository (the environment in .venv reused), times:
 - the plain build: `jupyter-book build --all` with `execute_notebooks: force` (what a stock JB1 book does);
-- `python -m axbook.site.build` (what `make book` runs): clean in one process (AXBOOK_JOBS=1), clean with pages read
-  in parallel (the default, one process per core), then with nothing changed, then after editing one markdown
-  cell, one code cell, one package module and one CSV;
+- `python -m axbook.site.build` (what `make book` runs, both editions): clean in one process (AXBOOK_JOBS=1), clean with
+  pages read in parallel (the default, one process per core), then with nothing changed, then after editing one
+  markdown cell, one code cell, one package module, one page's Korean catalog and one CSV;
 - a fresh `git clone` of this repository's HEAD to a built site with `make book` (venv made from the warm uv
   and pip caches);
 and prints each as seconds and as a ratio to the plain build, with how many pages Sphinx re-read.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 
-from axbook.site import build
+from axbook.site import build, toc
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "mutants", "*.pyc", ".pytest_cache", ".ruff_cache")
@@ -40,8 +40,15 @@ def timed(command: list[str], cwd: Path, **env_vars: str) -> tuple[float, subpro
 
 
 def reread(repo: Path) -> str:
-    log = repo / "_build" / "logs" / "build.log"
-    return build.reread_summary(log.read_text(encoding="utf-8")) if log.exists() else "Sphinx not started"
+    """Pages Sphinx re-read in the last build, per edition; whether a kernel ran."""
+    found = []
+    for language in toc.editions():
+        log = repo / "_build" / "logs" / f"build-{language}.log"
+        if log.exists():
+            text = log.read_text(encoding="utf-8")
+            kernels = text.count("executing ")
+            found.append(f"{language}: {build.reread_summary(text)}" + (f", {kernels} executed" if kernels else ""))
+    return "; ".join(found) or "Sphinx not started"
 
 
 def edit_markdown(repo: Path) -> None:
@@ -64,6 +71,14 @@ def edit_code(repo: Path) -> None:
 def edit_module(repo: Path) -> None:
     path = repo / "axbook" / "articles" / "programmes.py"
     path.write_text(path.read_text(encoding="utf-8") + "\n_BENCHMARK = 1\n", encoding="utf-8")
+
+
+def edit_catalog(repo: Path) -> None:
+    """A translator's edit: one Korean paragraph of one page."""
+    path = repo / "locale" / "ko" / "LC_MESSAGES" / "chapters" / "04-kibo-rehabilitation.po"
+    text = path.read_text(encoding="utf-8")
+    head, last = text.rsplit('msgstr "', 1)  # the page's last translation
+    path.write_text(f'{head}msgstr "(고침) {last}', encoding="utf-8")
 
 
 def edit_csv(repo: Path) -> None:
@@ -92,7 +107,8 @@ def main() -> int:
         noop, _ = timed([python, "-m", "axbook.site.build"], book)
         rows.append(("make book, nothing changed", noop, "site is current"))
         for label, edit in (("one markdown cell edited", edit_markdown), ("one code cell edited", edit_code),
-                            ("one package module edited", edit_module), ("one CSV edited", edit_csv)):
+                            ("one package module edited", edit_module), ("one Korean catalog edited", edit_catalog),
+                            ("one CSV edited", edit_csv)):
             edit(book)
             seconds, _ = timed([python, "-m", "axbook.site.build"], book)
             rows.append((f"make book, {label}", seconds, reread(book)))
