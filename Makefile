@@ -22,7 +22,7 @@ export AXBOOK_LANGUAGES := $(LANG)
 unexport LANG
 endif
 
-.PHONY: help env book pdf execute pages regen test test-shard shard-name test-fast mutate lint serve lab chapter clean vendor lock apt
+.PHONY: help env book pdf execute pages regen test test-shard shard test-fast mutate lint serve lab chapter clean vendor lock apt
 
 help:
 	@echo "make book     build the site into $(SITE), both editions (English at the root, Korean under ko/); LANG=en or LANG=ko builds one; BASEURL=https://... gives its public address"
@@ -30,6 +30,7 @@ help:
 	@echo "make test     run the whole test suite (data, package, notebooks, papermill, build, site in Chromium, lint)"
 	@echo "make test-fast  data, package, notebook and papermill tests and lint; no site build, no browser (minutes less)"
 	@echo "make test-shard SHARD=copies|site|rest  one third of make test, as one GitHub job runs it"
+	@echo "make shard SHARD=...  check that SHARD names one of the three (make test-shard does first)"
 	@echo "make execute  execute the notebook pages (PAGE=chapters/... for one) into _build/executed; make book then renders them"
 	@echo "make pages    the notebook pages as JSON (CI's matrix: one job per page)"
 	@echo "make regen    re-execute every notebook in _toc.yml and rewrite its stored outputs (the regression reference)"
@@ -105,11 +106,11 @@ SHARD ?= rest
 SHARD_copies := -m repository_copy
 SHARD_site := -m 'not repository_copy' tests/site
 SHARD_rest := -m 'not repository_copy' --ignore=tests/site
-test-shard: shard-name env apt execute book pdf
+test-shard: shard env apt execute book pdf
 	$(PY) -m pytest -n auto --dist load $(SHARD_$(SHARD))
 	@if [ "$(SHARD)" = rest ]; then $(MAKE) --no-print-directory lint; fi
 
-shard-name:
+shard:
 	@test -n "$(SHARD_$(SHARD))" || { echo "SHARD=$(SHARD): one of copies, site, rest" >&2; exit 2; }
 
 # Everything that needs neither a built site nor a browser: what to run while writing.

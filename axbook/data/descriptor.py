@@ -153,6 +153,17 @@ def _expansion(root: yaml.Node) -> yaml.Node | None:
     return culprit[0] if culprit else None
 
 
+def parse(text: str) -> tuple[yaml.Node | None, object]:
+    """The YAML's node tree (for line numbers) and its value, read safely: nesting bounded, aliases measured before
+    anything is expanded. A yaml.YAMLError names the line at fault. No check of what the value holds (``load`` does)."""
+    root = yaml.compose(text, Loader=_StrictLoader)
+    bomb = _expansion(root) if root is not None else None
+    if bomb is not None:
+        raise yaml.MarkedYAMLError(problem=f"this value expands to more than {MAX_VALUES:,} values through "
+                                           "aliases (*name): write it out, or alias less", problem_mark=bomb.start_mark)
+    return root, yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader; expansion measured above)
+
+
 def load(data_dir: Path) -> dict:
     """The descriptor as a dict, or DataValidationError naming the file, line and key at fault."""
     where = f"{Path(data_dir).name}/{NAME}"
@@ -166,12 +177,7 @@ def load(data_dir: Path) -> dict:
         line = raw[: err.start].count(b"\n") + 1
         raise DataValidationError([f"{where}, line {line}: not valid UTF-8"]) from None
     try:
-        root = yaml.compose(text, Loader=_StrictLoader)
-        bomb = _expansion(root) if root is not None else None
-        if bomb is not None:
-            raise yaml.MarkedYAMLError(problem=f"this value expands to more than {MAX_VALUES:,} values through "
-                                               "aliases (*name): write it out, or alias less", problem_mark=bomb.start_mark)
-        desc = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader; expansion measured above)
+        root, desc = parse(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
