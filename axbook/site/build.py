@@ -126,7 +126,7 @@ def build(site: Path = SITE, stage: Path = STAGE) -> int:
         stage.mkdir(parents=True, exist_ok=True)
         interrupted.touch()
         returncode = _build_staged(site, stage, languages, digest, front)
-        interrupted.unlink()  # ran to its end (published, or failed and said why): the stage is whole
+        interrupted.unlink(missing_ok=True)  # ran to its end (published, or failed and said why): the stage is whole
         return returncode
 
 
@@ -167,6 +167,7 @@ def _build_staged(site: Path, stage: Path, languages: tuple[str, ...], digest: s
         if returncode != 0:
             failed.append((language, returncode, log))
         read.append(f"{language}: {reread_summary(log)}")
+    (stage / ".interrupted").unlink(missing_ok=True)  # every Sphinx run ended: the stage's environments are whole
     if failed:
         language, returncode, log = failed[0]  # the same page fails in every edition: said once
         cell_error = failures.from_log(log)

@@ -263,7 +263,8 @@ def test_an_edited_translation_re_reads_only_its_page_in_its_edition_and_starts_
     copy its last execution left (a page's words are not its kernel's inputs), and the page shows the new words."""
     catalog = repo / "locale" / "ko" / "LC_MESSAGES" / f"{toc.files(repo)[0]}.po"
     text = catalog.read_text(encoding="utf-8")
-    old = re.search(r'^msgstr "(.+)"$', text, re.M).group(1)  # the first one-line translation (a heading)
+    old = next(translated for english, translated in re.findall(r'^msgid "(.+)"\nmsgstr "(.+)"$', text, re.M)
+               if english not in toc.captions(repo))  # the first one-line translation of the page's own (a heading)
     catalog.write_text(text.replace(f'msgstr "{old}"', f'msgstr "{old} (고침)"', 1), encoding="utf-8")
     done = run_build(repo)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
