@@ -175,9 +175,32 @@ def test_page_loads_clean_and_offline(browser_context, server, path):
     # Hangul breaks only between words and is never slanted (a browser fakes the italic): every element whose own text
     # holds Hangul, in either edition.
     assert page.evaluate(HANGUL_SET_BADLY) == [], path
+    # What a first visit costs, as a static host sends it (text gzipped, fonts and images as they are), from the
+    # files the page asked for: within the budget of a page with charts or of one without.
+    sent = sum(_sent_bytes(u.path) for u in {u for u in log.requested if u.hostname == "127.0.0.1"})
+    budget = PAGE_BUDGET if _chart_count(path) else PLAIN_PAGE_BUDGET
+    assert sent <= budget, f"{path}: {sent / 1e3:.0f} KB sent on a first visit, over {budget / 1e3:.0f} KB"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / (path.removesuffix(".html").replace("/", "--") + ".png")), full_page=True)
     page.close()
+
+
+PAGE_BUDGET, PLAIN_PAGE_BUDGET = 600_000, 300_000  # bytes sent on a first visit: a chapter with charts, a page without
+SENT_AS_IS = (".woff2", ".png", ".jpg", ".svg.gz", ".ico")  # already compressed: a host sends them as they are
+
+
+@functools.cache
+def _sent_bytes(url_path: str) -> int:
+    """A file of the site as a static host sends it: gzip (level 9) for text, compressed formats as they are."""
+    import gzip
+
+    file = SITE / unquote(url_path).lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    if not file.is_file():
+        return 0
+    body = file.read_bytes()
+    return len(body) if file.name.endswith(SENT_AS_IS) else len(gzip.compress(body, 9, mtime=0))
 
 
 HANGUL_SET_BADLY = """[...document.querySelectorAll('body *')].filter(e =>
