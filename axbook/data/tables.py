@@ -36,6 +36,9 @@ _ASCII_CELL = {
     "number": re.compile(r"-?[0-9]+(\.[0-9]+)?"),
     "boolean": re.compile(r"true|false"),
 }
+# The longest text a cell may hold: six times the longest the page needed (a 317-character gloss). A 100 KB step was
+# drawn as a chart 48,134 px tall.
+MAX_CELL = 2_000
 FORMULA_START = ("=", "+", "-", "@")  # what makes a spreadsheet read a CSV cell as a formula (OWASP: CSV injection)
 # The letters the page and its sources are written in. A letter of another script looks like one of these (Cyrillic
 # 'а' for Latin 'a') and would make a label or an id differ from what a reader sees.
@@ -173,6 +176,10 @@ def _cell_problems(data_dir: Path, res: dict, table: Table) -> list[str]:
             continue
         for column, cell in zip(table.header, cells, strict=True):
             where = _where(data_dir, table.path, line, column)
+            if len(cell) > MAX_CELL:  # said before anything is shown of it
+                problems.append(f"{where}: a value of {len(cell):,} characters, over the {MAX_CELL:,} a cell may hold "
+                                "(a chart or a table is drawn from it)")
+                continue
             hidden = list(dict.fromkeys(c for c in cell if unseen(c)))
             if cell != cell.strip() or hidden:
                 problems.append(f"{where}: value {shown(cell)} has invisible, padding or look-alike characters"

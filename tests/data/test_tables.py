@@ -262,6 +262,8 @@ CASES = [
      ["\\u202e (right-to-left override)"]),
     ("ideographic-space", _set("ai_use_rate.csv", 8, "group_ko", "제조\u3000업"), "ai_use_rate.csv", 8, "group_ko",
      ["\\u3000 (ideographic space)"]),
+    ("huge-cell", _set("kibo_steps.csv", 2, "action_ko", "단계 " * 20_000), "kibo_steps.csv", 2, "action_ko",
+     ["a value of 60,000 characters, over the 2,000 a cell may hold"]),
     ("cyrillic-look-alike", _set("ai_use_rate.csv", 8, "group", "M\u0430nufacturing"), "ai_use_rate.csv", 8, "group",
      ["\\u0430 (cyrillic small letter a)"]),
     ("fullwidth-digits", _set("page_dates.csv", 2, "day", "１８"), "page_dates.csv", 2, "day", ["ASCII digits"]),
