@@ -1,6 +1,7 @@
 """Chapter parameters (papermill): declared once per chapter, checked right after the parameters cell."""
 
 import ast
+import re
 from datetime import date
 
 from axbook.errors import ParameterError
@@ -26,6 +27,9 @@ class IntRange:
                                  f"allowed values: whole numbers from {self.low} to {self.high}")
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class DateOr:
     """A date written YYYY-MM-DD between two dates, or one named default (e.g. "page": the page's own date)."""
 
@@ -36,7 +40,8 @@ class DateOr:
         if value == self.default:
             return
         try:
-            day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+            # only YYYY-MM-DD: Python also reads '2026-W23-1' (a week date) and '20260601'
+            day = date.fromisoformat(value) if isinstance(value, str) and _DAY.fullmatch(value) else None
         except ValueError:
             day = None
         if day is None or not self.low <= day <= self.high:

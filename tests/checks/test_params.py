@@ -23,7 +23,9 @@ def test_date_or_accepts_its_default_and_both_bounds():
     rule = params.DateOr("page", "2026-05-01", "2026-06-30")
     for value in ("page", "2026-05-01", "2026-06-30"):
         rule.check("as_of", value)
-    for value in ("2026-04-30", "2026-07-01", "2026-5-1", "today", None, "2026-02-30"):
+    # the forms Python reads besides YYYY-MM-DD too: a week date, digits alone, full-width digits (#30)
+    for value in ("2026-04-30", "2026-07-01", "2026-5-1", "today", None, "2026-02-30", "2026-W23-1", "20260601",
+                  "２０２６-０６-０１"):
         with pytest.raises(ParameterError, match=r"^parameter 'as_of' = .* is not allowed; allowed values: 'page', or a "
                                                  r"date written YYYY-MM-DD from 2026-05-01 to 2026-06-30$"):
             rule.check("as_of", value)
