@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from axbook.data import deps
-from axbook.language.i18n import SOURCE
+from axbook.language.i18n import LANGUAGES, SOURCE
 from axbook.paths import ROOT
 from axbook.site import toc
 
@@ -45,6 +45,8 @@ def in_language(notebook: dict, language: str) -> dict:
     setting the page's language (hidden from the page). The source language is the parameter's default: unchanged."""
     if language == SOURCE:
         return notebook
+    if language not in LANGUAGES:  # written into code: only an edition the book knows, never a name from elsewhere
+        raise ValueError(f"{language!r} is not an edition of the book ({', '.join(LANGUAGES)})")
     cells = notebook["cells"]
     after = next((i + 1 for i, cell in enumerate(cells) if "parameters" in cell.get("metadata", {}).get("tags", [])), 0)
     injected = {"cell_type": "code", "execution_count": None, "id": "injected-language", "outputs": [],

@@ -116,3 +116,12 @@ def test_make_execute_runs_a_page_in_each_edition_with_its_language(tmp_path, mo
         copy = nbformat.read(execute.copy_paths("chapters/x", tmp_path, language)[0], as_version=4)
         assert copy.cells[-1].outputs[0]["text"] == f"edition {language}\n"
         assert execute.fresh("chapters/x", tmp_path, language) is not None
+
+
+def test_only_an_edition_of_the_book_is_ever_written_into_a_notebook():
+    """The language is written into a code cell (as papermill writes a parameter): nothing but a known edition."""
+    from axbook.site import execute
+
+    notebook = {"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": 'language = "en"'}]}
+    with pytest.raises(ValueError, match="is not an edition of the book"):
+        execute.in_language(notebook, "ko'; import os; os.system('x'); '")
