@@ -156,3 +156,32 @@ def test_each_kind_has_its_table_and_every_claim_its_anchor():
     rules = ledgers.rules_html()
     assert rules.count("<dt") == len(claims.VERDICTS)
     assert claims.RULES[claims.MATCHES_OUTSIDE] in rules.replace("&#x27;", "'")
+
+
+def test_every_claim_the_data_records_is_checked_in_its_article_s_chapter():
+    """data/claims.csv states claims the page makes; each one is a row of its article's chapter ledger, as a claim. A
+    chapter that stops checking one (a row dropped from its ``checks``) fails here, not only in a regenerated notebook."""
+    recorded = tables.load("claims")
+    book = ledgers.ledger()
+    for row in recorded.itertuples():
+        shown = book[(book["claim_id"] == row.claim_id) & (book["article_id"] == row.article_id)]
+        assert list(shown["kind"]) == [claims.CLAIM], (row.claim_id, row.article_id)
+
+
+def test_a_chapter_that_drops_a_recorded_claim_fails_the_rule(monkeypatch):
+    chapter = ledgers.BY_ARTICLE["ai-gap"]
+    kept = chapter.checks
+
+    def fewer(data_dir=DATA_DIR):
+        return [c for c in kept(data_dir) if c.claim_id != "size-gap-multiple"]
+
+    import dataclasses
+
+    monkeypatch.setattr(ledgers, "CHAPTERS", [dataclasses.replace(c, checks=fewer) if c is chapter else c
+                                              for c in ledgers.CHAPTERS])
+    try:
+        test_every_claim_the_data_records_is_checked_in_its_article_s_chapter()
+    except AssertionError as refused:
+        assert "size-gap-multiple" in str(refused)
+    else:
+        raise AssertionError("a dropped claim went unnoticed")
