@@ -75,6 +75,16 @@ def test_projection_is_capped_and_follows_its_assumption():
     assert linear[2024] - linear[2023] == pytest.approx((4.5 - 0.25) / 6)
 
 
+@pytest.mark.parametrize("horizon", [2024, 2030, 2035])
+def test_projection_reaches_its_horizon_in_every_group_and_assumption_and_not_beyond(horizon):
+    """Every year from the last observed to the horizon, each group, both assumptions: no year short (#30)."""
+    p = ai_gap.projection(tables.load("ai_use_rate"), "firm_size", horizon)
+    future = p[p["year"] > ai_gap.LAST]
+    for (_group, _method), rows in future.groupby(["group", "method"]):
+        assert sorted(rows["year"]) == list(range(ai_gap.LAST + 1, horizon + 1))
+    assert set(future.groupby(["group", "method"]).size().index.get_level_values(1)) == {"linear", "compound"}
+
+
 def test_composition_greys_the_residual_by_label_not_position():
 
     frame = pd.DataFrame({"label": ["rest (computed)", "a", "b"], "value": [50.0, 30.0, 20.0],
