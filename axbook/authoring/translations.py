@@ -147,7 +147,7 @@ def theme_template():
     folders = [Path(theme.__file__).parent / "theme" for theme in (pydata_sphinx_theme, sphinx_book_theme)]
     for folder in [*folders, ROOT / "_templates"]:  # the book's own templates shadow some of the themes'
         for _file, _line, message, _comments, _context in extract_from_dir(
-                folder, method_map=[("**.html", "jinja2")], keywords={"_": None}):
+                folder, method_map=[("**.html", "jinja2")], keywords={"_": None, "gettext": None}):  # {% trans %}: gettext
             if isinstance(message, str) and message and any(t.gettext(message) == message for t in own):
                 kept.add(message)
     return kept
