@@ -70,3 +70,12 @@ def pytest_collection_modifyitems(config, items):
         return 1 if item.get_closest_marker("repository_copy") else 2
 
     items.sort(key=weight)  # stable: every other order is the collection's
+
+
+@pytest.fixture
+def korean():
+    """The code writes in Korean for the test, then in English again (every file testing the Korean edition uses it)."""
+    from axbook.language import i18n
+
+    with i18n.using("ko"):
+        yield

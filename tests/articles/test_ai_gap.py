@@ -113,12 +113,6 @@ def test_annual_growth_is_computed_one_value_at_a_time_the_same_bytes_on_every_m
 
 # -- the Korean edition: every string the chapter's code makes, in Korean; units 배 and %p ---------------
 
-@pytest.fixture
-def korean():
-    i18n.use("ko")
-    yield
-    i18n.use("en")
-
 
 def test_korean_ledger_keeps_the_pages_words_and_writes_findings_in_bae(korean):
     checks = {c.claim_id: c for c in ai_gap.checks(tables.load("ai_use_rate"), tables.load("claims"),

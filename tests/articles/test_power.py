@@ -6,7 +6,6 @@ from axbook.articles import power
 from axbook.checks import claims
 from axbook.data import tables
 from axbook.figures import charts
-from axbook.language import i18n
 
 
 @pytest.fixture(scope="module")
@@ -126,12 +125,6 @@ def test_unknown_kind_of_figure_is_refused():
 
 
 # --- the Korean edition: every string the chapter's code makes, in the page's own units and words ---
-
-@pytest.fixture
-def korean():
-    i18n.use("ko")
-    yield
-    i18n.use("en")
 
 
 def test_findings_read_in_korean_units(figs, context, korean):

@@ -138,14 +138,6 @@ def test_a_dropped_listed_company_flips_the_count(events):
 
 # -- the Korean edition: the same figures, in the page's words and units ---------------------------------------
 
-@pytest.fixture
-def korean():
-    from axbook.language import i18n
-
-    i18n.use("ko")
-    yield
-    i18n.use("en")
-
 
 def test_the_challenge_ledger_and_calendar_read_in_korean(korean):
     figs, companies = tables.load("challenge_figures"), tables.load("challenge_demand_companies")

@@ -7,14 +7,6 @@ import vl_convert
 from helpers import bars, chart_body
 
 from axbook.figures import charts, downloads
-from axbook.language import i18n
-
-
-@pytest.fixture
-def korean():
-    i18n.use("ko")
-    yield
-    i18n.use("en")
 
 
 def test_a_source_line_names_the_outlet_month_and_dataset_in_korean(korean):

@@ -9,13 +9,6 @@ from axbook.checks import claims
 from axbook.language import amounts, dates, i18n
 
 
-@pytest.fixture
-def korean():
-    i18n.use("ko")
-    yield
-    i18n.use("en")
-
-
 def test_every_string_the_package_marks_is_translated_and_the_catalog_is_current():
     assert translations.check() == []
 

@@ -5,7 +5,6 @@ import html.parser
 import re
 
 import pandas as pd
-import pytest
 from markupsafe import Markup
 
 from axbook.data import tables
@@ -175,12 +174,6 @@ def test_the_data_page_shows_every_field_name_as_code():
 
 # -- the Korean edition: the book's notes in the data's Korean ----------------------------------------------
 
-@pytest.fixture
-def korean():
-    i18n.use("ko")
-    yield
-    i18n.use("en")
-
 
 def test_the_korean_data_page_gives_each_note_in_korean(korean):
     page = datapage.sources_html()
@@ -210,7 +203,6 @@ def test_every_text_the_descriptor_shows_has_its_korean():
     """The data page shows the descriptor's titles and descriptions in each edition's words: an edited or new one
     fails here until the catalog has it (the page itself shows it as written rather than fail)."""
     from axbook.data import tables
-    from axbook.language import i18n
 
     desc = tables.validate()
     texts = {lic.get("title", "") for lic in desc.get("licenses", [])}

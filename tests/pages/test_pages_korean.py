@@ -1,17 +1,8 @@
 """The Korean edition of the front page, the data page and the ledgers: the page's Korean, the catalog's words."""
 
-import pytest
 
 from axbook.data import tables
-from axbook.language import i18n
 from axbook.pages import datapage, frontpage, ledgers
-
-
-@pytest.fixture
-def korean():
-    i18n.use("ko")
-    yield
-    i18n.use("en")
 
 
 def test_the_data_page_heads_its_tables_in_korean_and_gives_the_korean_original_only(korean):
